@@ -122,3 +122,23 @@ class ParsedPaper(Frozen):
     source_file: str
     documents: tuple[Document, ...]
     paragraphs: tuple[Paragraph, ...]
+
+
+class FileFailure(Frozen):
+    """A paper that could not be indexed, and why."""
+
+    source_file: str
+    reason: str
+
+
+class IndexReport(Frozen):
+    """What an indexing run did, for the CLI summary and the upload endpoint."""
+
+    version: str
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    unchanged: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    failed: tuple[FileFailure, ...] = ()
+    units: int = 0
+    seconds: float = 0.0
