@@ -142,3 +142,14 @@ class IndexReport(Frozen):
     failed: tuple[FileFailure, ...] = ()
     units: int = 0
     seconds: float = 0.0
+
+
+class Health(Frozen):
+    """What /healthz reports once the assistant is ready."""
+
+    status: Literal["ok"] = "ok"
+    paragraphs: int
+    documents: int
+    index_version: str
+    embedder: str
+    llm: str = Field(description="'none' (extractive answers) or backend:model.")
