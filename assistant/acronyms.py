@@ -1,0 +1,73 @@
+"""Acronyms learned from the papers ("Violence Reduction Network (VRN)"), used both ways in queries."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+DEFINITION = re.compile(r"((?:[A-Za-z&'’,-]+\s+){1,8}?[A-Za-z&'’-]+)'?\s*\(([A-Z][A-Z&]{1,7})s?\)")
+LINKING = frozenset({"and", "of", "for", "the", "&", "in", "on", "to"})
+
+
+def _initials(phrase_words: list[str], keep_linking: bool) -> str:
+    """Initial letters of the words (and hyphenated parts) that may spell an acronym."""
+    parts = [part.strip("'’,") for w in phrase_words for part in w.split("-")]
+    return "".join(p[0].upper() for p in parts if p and (keep_linking or p.lower() not in LINKING))
+
+
+def _expansion(phrase: str, acronym: str) -> str | None:
+    """The shortest tail of the phrase whose initials spell the acronym, if any."""
+    tokens = phrase.split()
+    letters = acronym.upper().replace("&", "")
+    for start in range(len(tokens) - 1, -1, -1):
+        tail = tokens[start:]
+        spelled = {_initials(tail, keep) for keep in (False, True)}
+        if letters in spelled and tail[0].lower() not in LINKING:
+            return " ".join(tail).strip("'’,")
+    return None
+
+
+def learn_acronyms(texts: Iterable[str]) -> dict[str, str]:
+    """Map each acronym defined in the texts to its most frequent expansion."""
+    seen: dict[str, Counter[str]] = {}
+    for text in texts:
+        for phrase, acronym in DEFINITION.findall(text):
+            expansion = _expansion(phrase, acronym)
+            if expansion:
+                seen.setdefault(acronym.upper(), Counter())[expansion] += 1
+    return {acronym: counts.most_common(1)[0][0] for acronym, counts in seen.items()}
+
+
+def expand_query(query: str, acronyms: dict[str, str]) -> str:
+    """Add the expansion of each acronym in the query and the acronym of each expansion in it."""
+    lowered = query.lower()
+    additions = [
+        expansion
+        for acronym, expansion in acronyms.items()
+        if _mentions(query, acronym) and expansion.lower() not in lowered
+    ]
+    additions += [
+        acronym
+        for acronym, expansion in acronyms.items()
+        if expansion.lower() in lowered and not _mentions(query, acronym)
+    ]
+    return " ".join([query, *additions]) if additions else query
+
+
+def _mentions(text: str, acronym: str) -> bool:
+    """True when the acronym (or its plural) stands in the text as a word, in capitals."""
+    return re.search(rf"\b{re.escape(acronym)}s?\b", text) is not None
+
+
+def explain_acronyms(text: str, acronyms: dict[str, str]) -> str:
+    """Spell out each acronym at its first use, for readers who don't know the jargon."""
+    for acronym, expansion in acronyms.items():
+        text = re.sub(rf"\b{re.escape(acronym)}s?\b(?! \()", lambda m, e=expansion: f"{m.group(0)} ({e})",
+                      text, count=1)
+    return text
+
+
+def load_glossary(texts: Iterable[str], seed: dict[str, str]) -> dict[str, str]:
+    """Seed terms the papers never define, overridden by the expansions the papers do define."""
+    return {**seed, **learn_acronyms(texts)}

@@ -1,0 +1,61 @@
+"""What the assistant derives once per index version: lookups, neighbours, idf, glossary, speakers."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.acronyms import load_glossary
+from assistant.extract import idf_table
+from assistant.speakers import known_speakers
+from indexer.errors import NotFound
+from indexer.types import Document, Paragraph
+
+GLOSSARY_SEED = Path(__file__).with_name("glossary.toml")
+
+
+@dataclass(frozen=True)
+class Library:
+    """The paragraphs and documents of one index version, indexed for reading and answering."""
+
+    paragraphs: Sequence[Paragraph]
+    documents: Sequence[Document]
+    by_id: dict[str, Paragraph] = field(init=False)
+    by_document: dict[str, list[Paragraph]] = field(init=False)
+    idf: dict[str, float] = field(init=False)
+    glossary: dict[str, str] = field(init=False)
+    speakers: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        """Derive every lookup once, so answering never scans the corpus."""
+        by_document: dict[str, list[Paragraph]] = {}
+        for paragraph in sorted(self.paragraphs, key=lambda p: (p.document_id, p.order)):
+            by_document.setdefault(paragraph.document_id, []).append(paragraph)
+        seed = tomllib.loads(GLOSSARY_SEED.read_text(encoding="utf-8"))
+        object.__setattr__(self, "by_id", {p.id: p for p in self.paragraphs})
+        object.__setattr__(self, "by_document", by_document)
+        object.__setattr__(self, "idf", idf_table(self.paragraphs))
+        object.__setattr__(self, "glossary", load_glossary((p.text for p in self.paragraphs), seed))
+        object.__setattr__(self, "speakers", known_speakers(self.paragraphs))
+
+    def document(self, document_id: str) -> tuple[Document, list[Paragraph]]:
+        """A document and its paragraphs in reading order."""
+        found = next((d for d in self.documents if d.id == document_id), None)
+        if found is None:
+            raise NotFound(f"no document with id '{document_id}'")
+        return found, self.by_document.get(document_id, [])
+
+    def paragraph(self, paragraph_id: str, window: int) -> tuple[Paragraph, list[Paragraph], list[Paragraph]]:
+        """A paragraph with up to `window` neighbours before and after it in its document."""
+        found = self.by_id.get(paragraph_id)
+        if found is None:
+            raise NotFound(f"no paragraph with id '{paragraph_id}'")
+        siblings = self.by_document[found.document_id]
+        at = siblings.index(found)
+        return found, siblings[max(0, at - window) : at], siblings[at + 1 : at + 1 + window]
+
+    def title_of(self, document_id: str | None) -> str | None:
+        """The title of a document id, for scoping refusals."""
+        return next((d.title for d in self.documents if d.id == document_id), None)

@@ -1,0 +1,58 @@
+"""LLM answers held to the extractive standard: valid citations or fall back to the papers' own words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Generator
+
+from assistant.answer import citation
+from assistant.llm import LLMAnswerer, LLMReply, LLMUnavailable, validate_reply
+from assistant.retrieve import Retrieved
+from indexer.types import Answer
+
+MARKER = re.compile(r"\[(\d+)\]")
+FALLBACK_NOTE = "The language model could not give a cited answer ({reason}); this answer quotes the papers."
+
+
+def renumber(text: str, used: tuple[int, ...]) -> str:
+    """Rewrite passage markers [7] to citation numbers in order of first use [1]."""
+    mapping = {passage: n for n, passage in enumerate(used, start=1)}
+    return MARKER.sub(lambda m: f"[{mapping[int(m.group(1))]}]" if int(m.group(1)) in mapping else "", text)
+
+
+def llm_answer(reply: LLMReply, found: Retrieved, extractive: Answer) -> Answer:
+    """An Answer from a validated reply, citing the passages it used."""
+    highlights = {c.id: c.highlight for c in extractive.citations}
+    cites = tuple(
+        citation(n, hit, highlights.get(hit.paragraph.id, hit.paragraph.text.split("\n")[0]))
+        for n, hit in enumerate((found.hits[i - 1] for i in reply.used), start=1)
+    )
+    return extractive.model_copy(update={"answer": renumber(reply.text, reply.used), "citations": cites,
+                                         "mode": "llm", "notes": reply.flagged})
+
+
+def fallback(extractive: Answer, error: LLMUnavailable) -> Answer:
+    """The extractive answer, saying why the model's answer was not used."""
+    return extractive.model_copy(update={"mode": "llm-fallback",
+                                         "notes": (*extractive.notes, FALLBACK_NOTE.format(reason=error))})
+
+
+def answer_with_llm(llm: LLMAnswerer, question: str, found: Retrieved, extractive: Answer) -> Answer:
+    """Ask the model over the retrieved passages; fall back to the extractive answer on any failure."""
+    try:
+        return llm_answer(llm.answer(question, found.hits), found, extractive)
+    except LLMUnavailable as error:
+        return fallback(extractive, error)
+
+
+def stream_with_llm(llm: LLMAnswerer, question: str, found: Retrieved,
+                    extractive: Answer) -> Generator[str, None, Answer]:
+    """Yield the model's text as it comes; return the validated (or fallback) Answer."""
+    pieces: list[str] = []
+    try:
+        for piece in llm.stream(question, found.hits):
+            pieces.append(piece)
+            yield piece
+        return llm_answer(validate_reply("".join(pieces), len(found.hits)), found, extractive)
+    except LLMUnavailable as error:
+        return fallback(extractive, error)

@@ -1,0 +1,92 @@
+"""Hybrid retrieval: dense + BM25 fused by reciprocal rank, with acronyms and speakers understood."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from assistant.acronyms import expand_query
+from assistant.fusion import reciprocal_rank_fusion
+from assistant.speakers import person_named, speaker_matches
+from indexer.types import Filters, Hit, Paragraph
+
+Mode = Literal["hybrid", "dense", "keyword"]
+POOL = 30  # candidates taken from each retriever before fusion
+SPEAKER_WEIGHT = 1.0  # weight of the "attributed to the person asked about" ranking in the fusion
+
+
+class Searchable(Protocol):
+    """What retrieval needs from an index version."""
+
+    def dense(self, query: str, k: int, filters: Filters | None = None) -> list[Hit]: ...
+
+    def keyword(self, query: str, k: int, filters: Filters | None = None) -> list[Hit]: ...
+
+
+@dataclass(frozen=True)
+class Retrieved:
+    """Fused hits plus the raw signals abstention looks at."""
+
+    query: str
+    hits: list[Hit]
+    dense_scores: dict[str, float]
+
+
+def fuse(dense: Sequence[Hit], keyword: Sequence[Hit], people: Sequence[str], k: int) -> list[Hit]:
+    """Reciprocal-rank fusion of both rankings, plus a ranking of units attributed to named people."""
+    by_id = {hit.paragraph.id: hit.paragraph for hit in [*dense, *keyword]}
+    rankings = [[h.paragraph.id for h in dense], [h.paragraph.id for h in keyword]]
+    weights = [1.0, 1.0]
+    if people:
+        rankings.append([pid for pid in unique_ids(rankings) if speaker_matches(by_id[pid], people)])
+        weights.append(SPEAKER_WEIGHT)
+    fused = reciprocal_rank_fusion(rankings, weights)[:k]
+    return [Hit(paragraph=by_id[pid], score=score) for pid, score in fused]
+
+
+def unique_ids(rankings: Sequence[Sequence[str]]) -> list[str]:
+    """Ids in the order they first appear across rankings (rank-interleaved)."""
+    seen: dict[str, None] = {}
+    for rank in range(max((len(r) for r in rankings), default=0)):
+        for ranking in rankings:
+            if rank < len(ranking):
+                seen.setdefault(ranking[rank], None)
+    return list(seen)
+
+
+def drop_contained(hits: Sequence[Hit]) -> list[Hit]:
+    """Drop a unit whose text already sits inside a better-ranked unit (a sub-item under its parent)."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if not any(_inside(hit.paragraph, better.paragraph) for better in kept):
+            kept.append(hit)
+    return kept
+
+
+def _inside(unit: Paragraph, other: Paragraph) -> bool:
+    """True when unit is a sub-item (or copy) of other within the same document."""
+    return unit.document_id == other.document_id and unit.text.strip() in other.text
+
+
+class Retriever:
+    """Searches one index version; acronyms expand queries, named people lift their statements."""
+
+    def __init__(self, index: Searchable, acronyms: dict[str, str], people: Sequence[str]) -> None:
+        self.index = index
+        self.acronyms = acronyms
+        self.people = people
+
+    def retrieve(self, query: str, k: int, filters: Filters | None = None, mode: Mode = "hybrid") -> Retrieved:
+        """Top-k hits for the query, with dense scores kept for calibration."""
+        expanded = expand_query(query, self.acronyms)
+        if mode == "keyword":
+            return Retrieved(expanded, self.index.keyword(expanded, k, filters), {})
+        dense = self.index.dense(expanded, POOL if mode == "hybrid" else k, filters)
+        scores = {hit.paragraph.id: hit.score for hit in dense}
+        if mode == "dense":
+            return Retrieved(expanded, dense[:k], scores)
+        keyword = self.index.keyword(expanded, POOL, filters)
+        named = [person for person in self.people if person_named(query, person)]
+        return Retrieved(expanded, drop_contained(fuse(dense, keyword, named, POOL))[:k], scores)
+

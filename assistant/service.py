@@ -1,0 +1,173 @@
+"""The Assistant: the one object the CLI, API and UI use to ask, search and read the papers."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from indexer.build import build_index
+from indexer.embed import load_embedder
+from indexer.reader import IndexMissing, IndexReader
+
+from assistant.acronyms import explain_acronyms
+from assistant.answer import citation, extractive_answer, scope
+from assistant.extract import best_sentence
+from assistant.followup import standalone_query
+from assistant.library import Library
+from assistant.llm import LLMAnswerer, make_llm
+from assistant.llm_answer import answer_with_llm, stream_with_llm
+from assistant.retrieve import Mode, Retrieved, Retriever
+from indexer.errors import BadRequest, PaperError, UnsupportedPaper
+from indexer.settings import Settings
+from indexer.types import Answer, Citation, Document, Filters, Health, IndexReport, Paragraph, Turn
+
+PAPER_SUFFIXES = (".pdf", ".txt", ".md")
+SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+class Assistant:
+    """Answers questions from the current index version, citing the papers' own paragraph labels."""
+
+    def __init__(self, settings: Settings, reader: IndexReader, llm: LLMAnswerer | None) -> None:
+        self.settings = settings
+        self._reader = reader
+        self._llm = llm
+        self._write_lock = threading.Lock()
+        self._library = Library(reader.paragraphs, reader.documents)
+        self._retriever = Retriever(reader, self._library.glossary, self._library.speakers)
+
+    @classmethod
+    def open(cls, settings: Settings, *, build_if_missing: bool = True) -> Assistant:
+        """Load the embedder and the current index, building it from the corpus on first run."""
+        embedder = load_embedder(settings.embed_model)
+        try:
+            reader = IndexReader.open(settings, embedder)
+        except IndexMissing:
+            if not build_if_missing:
+                raise
+            build_index(settings, embedder=embedder)
+            reader = IndexReader.open(settings, embedder)
+        return cls(settings, reader, make_llm(settings))
+
+    def _refresh(self) -> None:
+        """Pick up a newer index version written by another process."""
+        if self._reader.reload_if_changed():
+            self._library = Library(self._reader.paragraphs, self._reader.documents)
+            self._retriever = Retriever(self._reader, self._library.glossary, self._library.speakers)
+
+    def _retrieve(self, question: str, history: Sequence[Turn], filters: Filters | None) -> Retrieved:
+        """Standalone query for the turn, then hybrid retrieval."""
+        if not question.strip():
+            raise BadRequest("the question is empty")
+        self._refresh()
+        query = standalone_query(question, history)
+        return self._retriever.retrieve(query, self.settings.top_k, filters)
+
+    def _extractive(self, question: str, found: Retrieved, filters: Filters | None) -> Answer:
+        """The default answer from the papers' own sentences."""
+        where = scope(filters, self._library.title_of(filters.document if filters else None))
+        dense_top = max(found.dense_scores.values(), default=0.0)
+        answer = extractive_answer(question, found.query, found.hits, dense_top, self._library.idf,
+                                   self.settings.top_k, where)
+        return answer.model_copy(update={"answer": explain_acronyms(answer.answer, self._library.glossary)})
+
+    def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
+        """Answer a question (with the chat so far), every claim cited."""
+        started = time.perf_counter()
+        found = self._retrieve(question, history, filters)
+        retrieved_at = time.perf_counter()
+        answer = self._extractive(question, found, filters)
+        if self._llm is not None and not answer.abstained:
+            answer = answer_with_llm(self._llm, question, found, answer)
+        return answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
+
+    def ask_stream(self, question: str, history: Sequence[Turn] = (),
+                   filters: Filters | None = None) -> Iterator[str | Answer]:
+        """Answer pieces as they come (LLM mode), then the final validated Answer."""
+        started = time.perf_counter()
+        found = self._retrieve(question, history, filters)
+        retrieved_at = time.perf_counter()
+        answer = self._extractive(question, found, filters)
+        if self._llm is None or answer.abstained:
+            yield answer.answer
+            yield answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
+            return
+        final = yield from stream_with_llm(self._llm, question, found, answer)
+        yield final.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
+
+    def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Citation]:
+        """Ranked paragraphs for a query, without answering."""
+        if not query.strip():
+            raise BadRequest("the search query is empty")
+        self._refresh()
+        hits = self._retriever.retrieve(query, k, filters, mode).hits
+        idf = self._library.idf
+        return [citation(n, hit, best_sentence(hit.paragraph, query, idf)) for n, hit in enumerate(hits, 1)]
+
+    def documents(self) -> list[Document]:
+        """Every document (paper part), newest meeting first."""
+        self._refresh()
+        return sorted(self._library.documents, key=lambda d: (d.meeting_date is not None, d.meeting_date),
+                      reverse=True)
+
+    def document(self, document_id: str) -> tuple[Document, list[Paragraph]]:
+        """A document and its paragraphs in order."""
+        return self._library.document(document_id)
+
+    def paragraph(self, paragraph_id: str, window: int = 2) -> tuple[Paragraph, list[Paragraph], list[Paragraph]]:
+        """A paragraph with its neighbours."""
+        return self._library.paragraph(paragraph_id, window)
+
+    def health(self) -> Health:
+        """Readiness facts for /healthz."""
+        return Health(paragraphs=len(self._library.paragraphs), documents=len(self._library.documents),
+                      index_version=self._reader.version, embedder=self._reader.embedder_name,
+                      llm=self._llm.name if self._llm else "none")
+
+    def add_paper(self, filename: str, content: bytes) -> IndexReport:
+        """Save an uploaded paper into the corpus and index it; a bad paper is removed again."""
+        target = self.settings.corpus_dir / safe_filename(filename)
+        with self._write_lock:
+            previous = target.read_bytes() if target.exists() else None
+            _write_atomically(target, content)
+            report = build_index(self.settings, progress=False)
+            failure = next((f for f in report.failed if f.source_file == target.name), None)
+            if failure is not None:
+                _restore(target, previous)
+                raise PaperError(failure.reason)
+        self._refresh()
+        return report
+
+
+def safe_filename(filename: str) -> str:
+    """A plain file name for an upload: no folders, no odd characters, a paper suffix."""
+    name = SAFE_NAME.sub("-", Path(filename).name).strip(".-")
+    if not name.lower().endswith(PAPER_SUFFIXES):
+        raise UnsupportedPaper(f"unsupported file type: {filename!r} (send a PDF, TXT or MD paper)")
+    return name
+
+
+def _write_atomically(target: Path, content: bytes) -> None:
+    """Write a file so a reader never sees half of it."""
+    partial = target.with_name(f".{target.name}.partial")
+    partial.write_bytes(content)
+    partial.replace(target)
+
+
+def _restore(target: Path, previous: bytes | None) -> None:
+    """Put back the paper an upload replaced (or remove the new one), so a bad upload loses nothing."""
+    if previous is None:
+        target.unlink(missing_ok=True)
+    else:
+        _write_atomically(target, previous)
+
+
+def _timings(started: float, retrieved_at: float) -> dict[str, float]:
+    """Milliseconds spent retrieving, answering and in total."""
+    now = time.perf_counter()
+    return {"retrieve_ms": round((retrieved_at - started) * 1000, 2),
+            "answer_ms": round((now - retrieved_at) * 1000, 2),
+            "total_ms": round((now - started) * 1000, 2)}

@@ -1,0 +1,50 @@
+"""Word-level helpers shared by query handling, sentence selection and abstention."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+WORD = re.compile(r"[A-Za-z0-9£%][A-Za-z0-9£%,.'’-]*[A-Za-z0-9%]|[A-Za-z0-9£]")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9£\"“(])")
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as is are was were be been being it its
+    this that these those there their they them he she his her we our you your i me my what which who whom
+    whose when where why how did do does done has have had having can could would should will shall may
+    might must not no nor so than too very about into over under again further then once any all each few
+    more most other some such only own same just also up down out off per via upon within without between
+    during before after above below through tell me please say said says panel papers paper report reports
+    meeting meetings anything much many""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens, keeping figures like '£1,234.56' and '25%' whole."""
+    return [w.lower().replace("’", "'").rstrip(".,") for w in WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper so 'funding'/'funded'/'funds' meet; enough for overlap scoring."""
+    for suffix in ("ings", "ing", "ies", "ied", "es", "ed", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed non-stopword terms, in order, duplicates kept."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences; list items and table rows stay whole."""
+    pieces: list[str] = []
+    for line in text.splitlines():
+        pieces.extend(s.strip() for s in SENTENCE_END.split(line) if s.strip())
+    return pieces
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Items in first-seen order without repeats."""
+    return list(dict.fromkeys(items))

@@ -1,0 +1,98 @@
+"""Specifications of the pure parts of answering: fusion, acronyms, follow-ups, sentence choice, refusal."""
+
+import datetime as dt
+
+from assistant.acronyms import expand_query, explain_acronyms, learn_acronyms
+from assistant.answer import REFUSAL, extractive_answer, scope, should_abstain
+from assistant.extract import Scored, compose, idf_table, score_sentences
+from assistant.followup import standalone_query
+from assistant.fusion import reciprocal_rank_fusion
+from assistant.retrieve import drop_contained, fuse
+from indexer.types import Filters, Hit, Paragraph, Turn
+
+
+def unit(pid: str, text: str, document: str = "doc", speakers: tuple[str, ...] = ()) -> Paragraph:
+    return Paragraph(id=pid, source_file="f.txt", document_id=document, body="Panel",
+                     meeting_date=dt.date(2024, 12, 2), doc_type="report", report_title="Update",
+                     label=pid, citation=f"PCP 2 Dec 2024 · Update · ¶{pid}", text=text, order=0,
+                     speakers=speakers)
+
+
+def test_an_item_ranked_well_by_both_retrievers_beats_one_ranked_top_by_one():
+    fused = reciprocal_rank_fusion([["a", "b", "c"], ["b", "c", "a"]])
+    assert [item for item, _ in fused][:1] == ["b"]
+
+
+def test_acronyms_are_learned_from_their_definitions_in_the_papers():
+    texts = ["The Violence Reduction Network (VRN) met Community Safety Partnerships (CSPs) and the "
+             "Out of Court Resolutions (OOCR) panel in Leicester, Leicestershire and Rutland (LLR)."]
+    learned = learn_acronyms(texts)
+    assert learned["VRN"] == "Violence Reduction Network"
+    assert learned["CSP"] == "Community Safety Partnerships"
+    assert learned["OOCR"] == "Out of Court Resolutions"
+    assert learned["LLR"] == "Leicester, Leicestershire and Rutland"
+
+
+def test_queries_are_expanded_in_both_directions():
+    glossary = {"VRN": "Violence Reduction Network"}
+    assert "Violence Reduction Network" in expand_query("What did the VRN do?", glossary)
+    assert expand_query("the violence reduction network budget", glossary).endswith("VRN")
+
+
+def test_answers_spell_out_jargon_once():
+    text = explain_acronyms("The PCC met. The PCC left.", {"PCC": "Police and Crime Commissioner"})
+    assert text == "The PCC (Police and Crime Commissioner) met. The PCC left."
+
+
+def test_a_referential_follow_up_carries_the_previous_question():
+    history = [Turn(role="user", content="Which projects did the S106 review fund?"),
+               Turn(role="assistant", content="Several [1]")]
+    assert standalone_query("And how much did that cost?", history).startswith("Which projects")
+    assert standalone_query("What is the rape charge rate in Leicestershire?", history) == \
+        "What is the rape charge rate in Leicestershire?"
+
+
+def test_the_sentence_that_answers_is_chosen_with_its_figure_intact():
+    hits = [Hit(paragraph=unit("52", "The team met partners. The Victim First contract is worth £1,234,567 a year."),
+                score=1.0)]
+    idf = idf_table(h.paragraph for h in hits)
+    best = score_sentences("How much is the Victim First contract worth?", hits, idf)[0]
+    assert "£1,234,567" in best.sentence
+
+
+def test_consecutive_sentences_from_one_paragraph_share_one_marker():
+    chosen = [Scored("First point.", 0, 1.0, 1.0), Scored("Second point.", 0, 0.9, 0.9),
+              Scored("Other paper.", 1, 0.8, 0.8)]
+    text, order = compose(chosen)
+    assert text == "First point. Second point. [1] Other paper. [2]"
+    assert order == [0, 1]
+
+
+def test_a_question_the_papers_do_not_cover_is_refused_scoped_to_the_filter():
+    hits = [Hit(paragraph=unit("1", "The panel noted the finance update for the year."), score=0.1)]
+    idf = idf_table(h.paragraph for h in hits)
+    where = scope(Filters(meeting_from=dt.date(2019, 1, 1), meeting_to=dt.date(2019, 12, 31)), None)
+    answer = extractive_answer("How many drones does the force own?", "How many drones does the force own?",
+                               hits, 0.1, idf, 5, where)
+    assert answer.abstained
+    assert answer.answer.startswith(REFUSAL)
+    assert "2019-01-01 to 2019-12-31" in answer.answer
+    assert [c.id for c in answer.citations] == ["1"]
+
+
+def test_no_candidates_means_refusal():
+    assert should_abstain(None, 0.9)
+
+
+def test_a_sub_item_is_not_cited_again_under_its_parent():
+    parent = Hit(paragraph=unit("4", "4. Summary\n a. Victim liaison work."), score=2.0)
+    child = Hit(paragraph=unit("4(a)", "a. Victim liaison work."), score=1.0)
+    assert drop_contained([parent, child]) == [parent]
+
+
+def test_statements_by_a_named_person_are_lifted():
+    said = unit("9", "DCC Sandall explained the firearms licensing backlog.", speakers=("DCC Sandall",))
+    other = unit("8", "Firearms licensing backlog figures.")
+    dense = [Hit(paragraph=other, score=0.9), Hit(paragraph=said, score=0.8)]
+    keyword = [Hit(paragraph=other, score=5.0), Hit(paragraph=said, score=4.0)]
+    assert fuse(dense, keyword, ["DCC Sandall"], 2)[0].paragraph.id == "9"
