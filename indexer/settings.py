@@ -51,3 +51,6 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest uploaded paper.")
     rate_limit_per_minute: int = Field(120, ge=1, description="Requests per client per minute.")
     max_concurrency: int = Field(8, ge=1, description="Requests worked on at once; more wait, then get 503.")
+    queue_wait_s: float = Field(
+        5.0, ge=0, le=60, description="Seconds a request waits for a free slot before it gets 503."
+    )
