@@ -110,8 +110,6 @@ def _pair_name(raw: object, index: int) -> str:
 def load_pairs(paths: Iterable[Path]) -> list[QAPair]:
     """All pairs from these files; ids must be unique across files so results can be joined."""
     pairs = [pair for path in sorted(paths) for pair in load_file(path)]
-    if not pairs:
-        raise DatasetError("no Q&A files found")
     repeated = sorted(pair_id for pair_id, n in Counter(p.id for p in pairs).items() if n > 1)
     if repeated:
         raise DatasetError(f"pair ids used more than once: {', '.join(repeated)}")
@@ -119,5 +117,8 @@ def load_pairs(paths: Iterable[Path]) -> list[QAPair]:
 
 
 def qa_files(qa_dir: Path = QA_DIR) -> list[Path]:
-    """The YAML files of a Q&A folder."""
-    return sorted([*qa_dir.glob("*.yaml"), *qa_dir.glob("*.yml")])
+    """The YAML files of a Q&A folder; none at all is an error, not an empty (and green) run."""
+    paths = sorted([*qa_dir.glob("*.yaml"), *qa_dir.glob("*.yml")])
+    if not paths:
+        raise DatasetError(f"no Q&A files (*.yaml) in {qa_dir}")
+    return paths

@@ -6,7 +6,7 @@ import math
 from collections.abc import Callable, Sequence
 
 from evals.dataset import MULTI_EVIDENCE_TYPES
-from evals.scoring import Record
+from evals.types import Record, Summary
 
 Metric = Callable[[Sequence[Record]], float | None]
 # Ranks past 5 earn nothing: every system shows at most five or six passages, so MRR@5 is comparable.
@@ -84,12 +84,12 @@ METRICS: dict[str, Metric] = {
 }
 
 
-def summarise(records: Sequence[Record]) -> dict[str, float | None]:
+def summarise(records: Sequence[Record]) -> Summary:
     """Every metric over these records."""
     return {name: metric(records) for name, metric in METRICS.items()}
 
 
-def by_type(records: Sequence[Record]) -> dict[str, dict[str, float | None]]:
+def by_type(records: Sequence[Record]) -> dict[str, Summary]:
     """Every metric per question type, types in first-seen order."""
     types = dict.fromkeys(r.type for r in records)
     return {t: summarise([r for r in records if r.type == t]) for t in types}

@@ -5,38 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pydantic import Field
-
 from evals.dataset import Evidence, QAPair
-from indexer.types import Frozen
+from evals.types import Record, SystemOutput
 
 # Typographic characters the papers print and a question writer may type plainly (or the reverse).
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "*": ""})
 _SPACE = re.compile(r"\s+")
-
-
-class SystemOutput(Frozen):
-    """What any system gives back for a question: answer text, refusal flag, passages in rank order."""
-
-    answer: str
-    abstained: bool = False
-    passages: tuple[str, ...] = Field(default=(), description="Cited or retrieved texts, best first.")
-    latency_ms: float = 0.0
-
-
-class Record(Frozen):
-    """One system's result on one pair, everything the metrics need and a reader wants to inspect."""
-
-    system: str
-    pair_id: str
-    type: str
-    answerable: bool
-    gold_rank: int | None = Field(description="1-based rank of the first passage holding gold evidence.")
-    all_evidence_cited: bool
-    facts_found: bool
-    abstained: bool
-    latency_ms: float
-    answer: str
 
 
 def normalise(text: str) -> str:
@@ -69,7 +43,7 @@ def facts_found(answer: str, facts: tuple[str, ...]) -> bool:
     return bool(facts) and all(normalise(fact) in text for fact in facts)
 
 
-def score(system: str, pair: QAPair, output: SystemOutput) -> Record:
+def score(system: str, pair: QAPair, output: SystemOutput, latency_ms: float) -> Record:
     """Score one output against its pair's gold facts and evidence."""
     return Record(
         system=system,
@@ -80,6 +54,6 @@ def score(system: str, pair: QAPair, output: SystemOutput) -> Record:
         all_evidence_cited=all_cited(output.passages, pair.evidence),
         facts_found=facts_found(output.answer, pair.facts),
         abstained=output.abstained,
-        latency_ms=output.latency_ms,
+        latency_ms=latency_ms,
         answer=output.answer,
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from evals.dataset import QA_DIR, DatasetError, load_file, load_pairs, qa_files
+from evals.dataset import DatasetError, load_file, load_pairs, qa_files
 from evals.scoring import normalise
 
 SAMPLE = """\
@@ -84,9 +84,13 @@ def test_ids_must_be_unique_across_files(tmp_path: Path) -> None:
         load_pairs(paths)
 
 
-@pytest.mark.skipif(not qa_files(), reason="the Q&A files have not landed yet")
+def test_a_folder_without_qa_files_is_an_error_not_an_empty_run(tmp_path: Path) -> None:
+    with pytest.raises(DatasetError, match="no Q&A files"):
+        qa_files(tmp_path)
+
+
 def test_the_shipped_pairs_load_and_every_snippet_is_verbatim_in_the_bundled_papers() -> None:
-    pairs = load_pairs(qa_files(QA_DIR))
+    pairs = load_pairs(qa_files())
     corpus = normalise(" ".join(p.read_text(encoding="utf-8") for p in Path("corpus").glob("*.txt")))
     missing = [(p.id, e.snippet) for p in pairs for e in p.evidence if normalise(e.snippet) not in corpus]
     assert not missing

@@ -6,7 +6,8 @@ import pytest
 
 from evals.dataset import Evidence, QAPair
 from evals.metrics import by_type, percentile, summarise
-from evals.scoring import Record, SystemOutput, normalise, score
+from evals.scoring import normalise, score
+from evals.types import Record, SystemOutput
 
 
 def record(
@@ -131,7 +132,7 @@ PAIR = QAPair(
 
 def test_a_citation_hits_when_its_paragraph_contains_the_snippet_whatever_the_spacing_and_case() -> None:
     passages = ("Unrelated text.", "16. The OPCC ... the Full  funding\namount £960,591.34 was awarded.")
-    result = score("ours", PAIR, SystemOutput(answer="It won £960,591.34 [1].", passages=passages))
+    result = score("ours", PAIR, SystemOutput(answer="It won £960,591.34 [1].", passages=passages), 5.0)
     assert result.gold_rank == 2
     assert result.facts_found
     assert not result.all_evidence_cited
@@ -139,7 +140,7 @@ def test_a_citation_hits_when_its_paragraph_contains_the_snippet_whatever_the_sp
 
 def test_every_gold_paragraph_cited_sets_all_evidence() -> None:
     passages = ("full funding amount £960,591.34", "Two fixed-term posts", "two fixed term posts were")
-    assert score("bm25", PAIR, SystemOutput(answer="", passages=passages)).all_evidence_cited
+    assert score("bm25", PAIR, SystemOutput(answer="", passages=passages), 5.0).all_evidence_cited
 
 
 def test_normalising_folds_typographic_quotes_dashes_and_bold() -> None:
