@@ -1,0 +1,98 @@
+"""`panelqa bench`: how long indexing takes and how fast `ask` answers, on the bundled papers or N× of them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from evals.dataset import QAPair, load_pairs, qa_files
+from evals.metrics import percentile
+from indexer.errors import PanelQAError
+from indexer.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.service import Assistant
+
+DEFAULT_OUT = Path("artifacts/bench")
+
+
+def ask_ms(assistant: Assistant, pair: QAPair) -> float:
+    """Wall-clock milliseconds of one answer, as a user waits for it."""
+    started = time.perf_counter()
+    assistant.ask(pair.question, history=pair.history)
+    return (time.perf_counter() - started) * 1000
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def ask_latency(settings: Settings, pairs: Sequence[QAPair]) -> dict[str, float]:
+    """Open the assistant, time the first question (cold), then every question once more (warm)."""
+    from assistant.service import Assistant
+
+    started = time.perf_counter()
+    assistant = Assistant.open(settings)
+    open_s = time.perf_counter() - started
+    first_ms = ask_ms(assistant, pairs[0])
+    warm = [ask_ms(assistant, pair) for pair in pairs]
+    return {"assistant_open_s": open_s, "ask_first_ms": first_ms, "ask_warm_p50_ms": percentile(warm, 50) or 0.0,
+            "ask_warm_p95_ms": percentile(warm, 95) or 0.0, "ask_warm_queries": len(warm)}
+
+
+def run_bench(settings: Settings, scale: int = 1) -> dict[str, Any]:
+    """Index timings from the indexer's benchmark, then ask latency on the bundled index, then peak memory."""
+    from evals.bench_index import bench_index  # the indexer's half of the benchmark
+
+    index = bench_index(settings, scale)
+    ask = ask_latency(settings, load_pairs(qa_files()))
+    return {"scale": scale, "index": index, "ask": ask, "peak_rss_mb": peak_rss_mb()}
+
+
+def table(result: dict[str, Any]) -> str:
+    """Two columns, measure and value, for the terminal."""
+    flat = {f"index.{k}": v for k, v in result["index"].items()}
+    flat |= {f"ask.{k}": v for k, v in result["ask"].items()} | {"peak_rss_mb": result["peak_rss_mb"]}
+    width = max(map(len, flat))
+    lines = [f"{name.ljust(width)}  {_shown(value)}" for name, value in flat.items()]
+    return "\n".join([f"bench at {result['scale']}× the bundled papers", *lines])
+
+
+def _shown(value: object) -> str:
+    """Floats to one decimal with thousands separators; anything else as it is."""
+    return f"{value:,.1f}" if isinstance(value, float) else str(value)
+
+
+def parser() -> argparse.ArgumentParser:
+    """`panelqa bench` options."""
+    cli = argparse.ArgumentParser(prog="panelqa bench", description=__doc__)
+    cli.add_argument("--scale", type=int, default=1, help="1 = the bundled papers; 100 = a 100× synthetic corpus")
+    cli.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where bench.json goes (default: artifacts/bench)")
+    return cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `panelqa bench` and `python -m evals.bench`."""
+    cli = parser()
+    args = cli.parse_args(argv)
+    try:
+        result = run_bench(Settings(), args.scale)
+    except PanelQAError as error:
+        cli.exit(2, f"panelqa bench: {error}\n")
+    print(table(result))
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / f"bench-{args.scale}x.json"
+    path.write_text(json.dumps(result, indent=2, default=str), encoding="utf-8")
+    print(f"\nwrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
