@@ -1,0 +1,89 @@
+"""The web app: JSON API under /api, /healthz, docs at /docs, and the Gradio UI at /."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+import uvicorn
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from assistant.http import routes
+from assistant.http.errors import install_error_handlers
+from assistant.http.limits import ConcurrencyLimitMiddleware, RateLimitMiddleware, SecurityHeadersMiddleware
+from assistant.http.runtime import Runtime
+from assistant.service import Assistant
+from indexer.settings import Settings
+
+
+def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAPI:
+    """Build the app; without an assistant, it opens one in the background (503 until ready)."""
+    runtime = Runtime(settings, assistant)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime.open_in_background()
+        yield
+
+    # The app-wide body limit is the largest any route takes (an upload); /api lowers it for JSON.
+    app = FastAPI(
+        title="Panel Papers Assistant",
+        lifespan=lifespan,
+        max_body_size=max(settings.max_body_bytes, settings.max_upload_bytes),
+    )
+    app.state.runtime = runtime
+    install_error_handlers(app)
+    add_middleware(app, settings)
+    app.include_router(routes.api, prefix="/api", max_body_size=settings.max_body_bytes)
+    if settings.admin_token:
+        app.include_router(routes.admin, prefix="/api", max_body_size=settings.max_upload_bytes)
+    else:
+        app.include_router(routes.uploads_disabled, prefix="/api")
+    app.include_router(routes.health)
+    mount_ui(app, runtime)
+    return app
+
+
+def add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Limits and headers, innermost first: concurrency, rate limit, CORS, security headers."""
+    app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrency, wait_s=settings.queue_wait_s)
+    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=False,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(SecurityHeadersMiddleware)
+
+
+def mount_ui(app: FastAPI, runtime: Runtime) -> None:
+    """Mount the Gradio UI at / (after every other route, since / matches everything)."""
+    try:
+        from assistant.http.ui import build_ui
+    except ImportError:
+        logging.getLogger(__name__).warning("assistant.http.ui is missing: serving the API without the UI")
+        return
+    import gradio
+
+    gradio.mount_gradio_app(app, build_ui(runtime.assistant, runtime.settings), path="/")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Serve the app with uvicorn (first run builds the index from the corpus; watch the log)."""
+    settings = Settings()
+    parser = argparse.ArgumentParser(description="Serve the Panel Papers Assistant (API, docs and UI).")
+    parser.add_argument("--host", default=settings.host, help=f"address to listen on (default {settings.host})")
+    parser.add_argument("--port", type=int, default=settings.port, help=f"port (default {settings.port})")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    uvicorn.run(create_app(settings), host=args.host, port=args.port)
+
+
+if __name__ == "__main__":
+    main()

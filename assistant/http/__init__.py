@@ -1,0 +1,1 @@
+"""The HTTP API around the Assistant: routes, schemas, dependencies, limits and error mapping."""
