@@ -1,0 +1,138 @@
+"""The eval runner with honest fake systems: reports name every system, and the gate fails below a threshold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evals import runner
+from evals.dataset import QAPair
+from evals.gate import Thresholds, ThresholdsError, gate_failures, load_thresholds
+from evals.systems import SystemSpec
+from evals.types import SystemOutput
+from indexer.settings import Settings
+
+QA = """\
+pairs:
+  - id: icv-visits
+    type: number
+    question: What share of scheduled custody visits were achieved?
+    answer: 100%
+    facts: ["100%"]
+    evidence:
+      - document: Commissioner's Update
+        paragraph: "14"
+        snippet: continue to achieve 100% of scheduled ICV Visits
+  - id: none-drones
+    type: unanswerable
+    question: How many police drones does the force own?
+    answer: null
+"""
+
+
+def scripted_ours(gold_rank: int) -> SystemSpec:
+    """A fake 'ours' that answers with the facts, cites gold at gold_rank, and refuses the unanswerable."""
+
+    def run(pair: QAPair) -> SystemOutput:
+        gold = tuple(f"… {item.snippet} …" for item in pair.evidence)
+        passages = (*("an unrelated paragraph",) * (gold_rank - 1), *gold)
+        return SystemOutput(answer=" ".join(pair.facts), abstained=not pair.answerable, passages=passages)
+
+    return SystemSpec("ours", "scripted", lambda settings: run)
+
+
+def scripted_baseline(name: str) -> SystemSpec:
+    """A fake retriever that never finds the gold paragraph and never refuses."""
+    return SystemSpec(name, "scripted", lambda settings: lambda pair: SystemOutput(answer="", passages=("noise",)))
+
+
+@pytest.fixture
+def qa_dir(tmp_path: Path) -> Path:
+    """A folder with one small Q&A file."""
+    folder = tmp_path / "qa"
+    folder.mkdir()
+    (folder / "sample.yaml").write_text(QA, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def fake_systems(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scripted stand-ins for every system, with ours citing the gold paragraph second."""
+    specs = {"ours": scripted_ours(gold_rank=2), **{n: scripted_baseline(n) for n in runner.BASELINES}}
+    monkeypatch.setattr(runner, "SYSTEMS", specs)
+
+
+def thresholds_file(tmp_path: Path, text: str) -> Path:
+    """A thresholds file in a temp dir."""
+    path = tmp_path / "thresholds.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.usefixtures("fake_systems")
+def test_the_report_files_name_every_system_and_the_terminal_shows_the_table(
+    qa_dir: Path, tmp_path: Path, shared_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert runner.run_eval(shared_settings, qa_dir=qa_dir, out_dir=out) == 0
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [s["name"] for s in report["systems"]] == ["ours", "bm25", "dense", "starter"]
+    assert report["systems"][0]["summary"]["hit@5"] == 1.0
+    markdown = (out / "report.md").read_text(encoding="utf-8")
+    assert all(f"| {name} |" in markdown for name in ("ours", "bm25", "dense", "starter"))
+    assert (out / "hit_at_5.png").stat().st_size > 0
+    assert (out / "ours_by_type.png").stat().st_size > 0
+    printed = capsys.readouterr().out
+    assert "starter" in printed
+    assert "number (1)" in printed
+
+
+@pytest.mark.usefixtures("fake_systems")
+def test_the_gate_fails_and_says_which_metric_when_a_threshold_is_above_what_is_measured(
+    qa_dir: Path, tmp_path: Path, shared_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    strict = thresholds_file(tmp_path, '[minimum]\n"hit@1" = 0.5\n"hit@5" = 0.9\n[maximum]\nrefused_answerable = 0\n')
+    code = runner.run_eval(shared_settings, qa_dir=qa_dir, out_dir=tmp_path / "out", gate=True, thresholds=strict)
+    assert code == 1
+    printed = capsys.readouterr().out
+    assert "GATE FAILED" in printed
+    assert "hit@1: 0.000 below minimum 0.500" in printed
+    assert "hit@5" not in printed.split("GATE FAILED")[1]
+
+
+@pytest.mark.usefixtures("fake_systems")
+def test_the_gate_passes_when_every_metric_meets_its_threshold(
+    qa_dir: Path, tmp_path: Path, shared_settings: Settings
+) -> None:
+    met = thresholds_file(tmp_path, '[minimum]\n"hit@5" = 0.9\nrefused_unanswerable = 0.9\n')
+    assert runner.run_eval(shared_settings, qa_dir=qa_dir, out_dir=tmp_path / "out", gate=True, thresholds=met) == 0
+
+
+def test_a_metric_that_was_not_measured_fails_the_gate() -> None:
+    thresholds = Thresholds(minimum={"refused_unanswerable": 0.9})
+    failures = gate_failures({"refused_unanswerable": None}, thresholds)
+    assert failures == ["refused_unanswerable: not measured (limit 0.900)"]
+
+
+def test_a_thresholds_file_naming_an_unknown_metric_is_rejected(tmp_path: Path) -> None:
+    with pytest.raises(ThresholdsError, match="unknown metrics hit@3"):
+        load_thresholds(thresholds_file(tmp_path, '[minimum]\n"hit@3" = 0.9\n'))
+
+
+def test_the_shipped_thresholds_file_loads_and_holds_the_issue_targets_in_view() -> None:
+    thresholds = load_thresholds()
+    assert {"hit@1", "hit@5", "accuracy", "refused_unanswerable"} <= set(thresholds.minimum)
+    assert set(thresholds.maximum) == {"refused_answerable"}
+
+
+def test_quick_runs_keep_the_first_pairs_of_each_type() -> None:
+    pairs = [QAPair(id=f"u{i}", type="unanswerable", question="Is there any?", answer=None) for i in range(3)]
+    assert [p.id for p in runner.select(pairs, per_type=2)] == ["u0", "u1"]
+
+
+def test_an_unknown_baseline_is_refused_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        runner.main(["--baselines", "bm25,gpt"])
+    assert "unknown baselines gpt" in capsys.readouterr().err
