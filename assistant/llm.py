@@ -17,6 +17,9 @@ __all__ = ["LLMAnswerer", "LLMReply", "LLMUnavailable", "make_llm", "validate_re
 
 ANSWER_MAX_TOKENS = 600  # four cited sentences take ~200 tokens; room for a wordy model without runaway cost
 OLLAMA_DEFAULT_URL = "http://localhost:11434"
+# 6 passages × 256 word pieces + rules ≈ 2.5k tokens. Left unset, llama-index asks /api/show on every call
+# and loads the model with its full window (128k for llama3.2: gigabytes of cache for nothing).
+OLLAMA_CONTEXT_TOKENS = 8192
 
 
 def failure_reason(error: Exception) -> str:
@@ -84,7 +87,8 @@ def client(settings: Settings) -> LLM:
         raise LLMUnavailable("PANELQA_LLM_MODEL is empty: name the model the LLM server serves")
     if settings.llm_backend == "ollama":
         return Ollama(model=settings.llm_model, base_url=settings.llm_base_url or OLLAMA_DEFAULT_URL,
-                      request_timeout=settings.llm_timeout_s, temperature=0.0)
+                      request_timeout=settings.llm_timeout_s, temperature=0.0,
+                      context_window=OLLAMA_CONTEXT_TOKENS, additional_kwargs={"num_predict": ANSWER_MAX_TOKENS})
     if not settings.llm_base_url:
         raise LLMUnavailable("PANELQA_LLM_BASE_URL is empty: give the OpenAI-compatible server's /v1 URL")
     return OpenAILike(model=settings.llm_model, api_base=settings.llm_base_url, api_key=settings.llm_api_key,
