@@ -1,0 +1,224 @@
+"""Group classified lines into blocks: numbered paragraphs with their sub-items, prose, and tables.
+
+A paragraph broken by a page break (blank lines, then a line starting in lower case or a line
+ending mid-sentence) is joined back into one block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from indexer.parse.headings import HeadingStack, heading_level, is_lettered_heading, looks_like_heading
+from indexer.parse.lines import Line
+
+BlockKind = Literal["para", "prose", "table", "minute", "point", "resolved"]
+_SENTENCE_END = re.compile(r"[.!?:;)\"'’”]$")
+_SEPARATOR_CELL = re.compile(r"^-*$")
+_LONG_LINE_WORDS = 8
+_MAX_NUMBER_SKIP = 5
+
+
+@dataclass
+class Sub:
+    """A lettered / roman / numbered sub-item of a paragraph, as printed."""
+
+    marker: str
+    lines: list[str]
+    linenos: list[int]
+
+
+@dataclass
+class Block:
+    """A citable stretch of text before it becomes one or more units."""
+
+    kind: BlockKind
+    path: tuple[str, ...]
+    label: str = ""
+    lines: list[str] = field(default_factory=list)
+    subs: list[Sub] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    linenos: list[int] = field(default_factory=list)
+    caption: str | None = None
+    anchor: str | None = None
+
+    def all_linenos(self) -> list[int]:
+        """Line numbers of the block and its sub-items, for page numbers."""
+        return sorted({*self.linenos, *(n for sub in self.subs for n in sub.linenos)})
+
+
+def is_continuation(previous: str, line: str) -> bool:
+    """A line resuming a sentence cut by a page break: starts lower-case, or follows a long unfinished line."""
+    if line[:1].islower():
+        return True
+    return not _SENTENCE_END.search(previous) and len(previous.split()) > _LONG_LINE_WORDS
+
+
+def join_continuation(previous: str, line: str) -> str:
+    """Glue the two halves; a word hyphenated across the break ('Non-' + 'Executive') keeps no space."""
+    return previous + line if re.search(r"[A-Za-z]-$", previous) else f"{previous} {line}"
+
+
+class BlockBuilder:
+    """Walks a part's lines once; each line either opens a block, extends one, or is a heading."""
+
+    def __init__(self, lines: tuple[Line, ...]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.headings = HeadingStack()
+        self.current: Block | None = None
+        self.sub: Sub | None = None
+        self.para: Block | None = None
+        self.expected = 1
+        self.blanks = 0
+
+    def build(self) -> list[Block]:
+        """All blocks of the part, in order."""
+        for i, line in enumerate(self.lines):
+            if line.kind in ("blank", "end", "logo"):
+                self.blanks += 1
+                continue
+            self.feed(i, line)
+            self.blanks = 0
+        self._flush(self.headings.close_all())
+        return self.blocks
+
+    def feed(self, i: int, line: Line) -> None:
+        """Route one content line by its kind."""
+        handlers = {"row": self._row, "decimal": self._decimal, "numbered": self._numbered, "sub": self._sub,
+                    "bullet": self._bullet}
+        handlers.get(line.kind, self._text)(i, line)
+
+    # --- headings -------------------------------------------------------------------------------------------
+
+    def _isolated(self, i: int) -> bool:
+        """Blank (or nothing) above and below: how headings are printed."""
+        below = i + 1 >= len(self.lines) or self.lines[i + 1].kind in ("blank", "end", "logo")
+        return below and (self.blanks > 0 or (not self.blocks and self.current is None))
+
+    def _heading(self, text: str, numbered: bool = False) -> None:
+        """Open a heading: closes the current block and any open paragraph."""
+        closed = self.headings.push(text, heading_level(text, numbered))
+        self._flush(closed, self.headings.parent_path())
+        self.current = self.sub = self.para = None
+
+    def _flush(self, texts: list[str], path: tuple[str, ...] = ()) -> None:
+        """Headings that never got a unit under them become a prose unit, so their words stay citable."""
+        if texts:
+            self.blocks.append(Block("prose", path, lines=list(texts)))
+
+    # --- openers ----------------------------------------------------------------------------------------------
+
+    def _open(self, block: Block, line: Line, text: str) -> Block:
+        """Start a block at this line."""
+        block.lines.append(text)
+        block.linenos.append(line.no)
+        self.blocks.append(block)
+        self.current, self.sub = block, None
+        return block
+
+    def _new_para(self, label: str, line: Line) -> None:
+        """A numbered paragraph: later sub-items and bullets attach to it."""
+        self.para = self._open(Block("para", self.headings.path(), label=label), line, line.text)
+
+    def _new_prose(self, line: Line) -> None:
+        """Unnumbered text under the current headings."""
+        self._open(Block("prose", self.headings.path()), line, line.printed)
+
+    def _append(self, line: Line, text: str, continuation: bool = False) -> None:
+        """Add a line to the open sub-item or block; a continuation joins the last line."""
+        target: Sub | Block = self.sub or self.current  # type: ignore[assignment]
+        if continuation:
+            target.lines[-1] = join_continuation(target.lines[-1], text)
+        else:
+            target.lines.append(text)
+        target.linenos.append(line.no)
+
+    # --- handlers ---------------------------------------------------------------------------------------------
+
+    def _decimal(self, i: int, line: Line) -> None:
+        """'1.1 This is the 11th annual report' is a paragraph in its own right."""
+        self._new_para(line.marker, line)
+
+    def _numbered(self, i: int, line: Line) -> None:
+        """A paragraph number in sequence opens a paragraph (or a numbered heading); out of sequence, a sub-item."""
+        n = int(line.marker)
+        fits = self.expected <= n <= self.expected + _MAX_NUMBER_SKIP if line.dotted else n == self.expected
+        if fits and self._isolated(i) and looks_like_heading(line.text, numbered=True):
+            self.expected = n + 1
+            return self._heading(f"{n}. {line.text}", numbered=True)
+        if fits or (line.dotted and self.para is None):
+            self.expected = n + 1
+            return self._new_para(line.marker, line)
+        if self.para is not None and line.dotted:
+            return self._new_sub(line)
+        return self._text(i, line)
+
+    def _new_sub(self, line: Line) -> None:
+        """A sub-item of the open paragraph."""
+        assert self.para is not None
+        self.sub = Sub(line.marker, [line.text], [line.no])
+        self.para.subs.append(self.sub)
+        self.current = self.para
+
+    def _sub(self, i: int, line: Line) -> None:
+        """Lettered items belong to the open paragraph; without one they are headings or list lines."""
+        if self.para is not None:
+            return self._new_sub(line)
+        if self._isolated(i) and looks_like_heading(line.text):
+            return self._heading(line.printed)
+        return self._bullet(i, line)
+
+    def _bullet(self, i: int, line: Line) -> None:
+        """Unlabelled list lines extend whatever is open."""
+        if self.current is not None and self.current.kind != "table":
+            return self._append(line, line.printed)
+        return self._new_prose(line)
+
+    def _text(self, i: int, line: Line) -> None:
+        """Plain text: a page-break continuation, the next line of a block, a heading, or new prose."""
+        text = line.printed
+        if self.current is not None and self.current.kind != "table":
+            last = (self.sub or self.current).lines[-1]
+            if self.blanks and is_continuation(last, text):
+                return self._append(line, text, continuation=True)
+            if not self.blanks:
+                return self._append(line, text)
+        if self._isolated(i) and (looks_like_heading(text) or is_lettered_heading(text)):
+            return self._heading(text)
+        if self.para is not None:
+            self.current, self.sub = self.para, None
+            return self._append(line, text)
+        return self._new_prose(line)
+
+    def _row(self, i: int, line: Line) -> None:
+        """Table rows; after a page break a row with an empty first cell finishes the row above."""
+        cells = list(line.cells)
+        if all(_SEPARATOR_CELL.match(c.strip()) for c in cells):
+            return
+        table = self.current if self.current is not None and self.current.kind == "table" else None
+        if table is None:
+            caption = self.headings.caption()
+            table = self._open(Block("table", self.headings.path(), caption=caption), line, "")
+            table.lines.clear()
+            table.anchor = self.para.label if self.para is not None else None
+        elif self.blanks and not cells[0].strip() and table.rows:
+            table.rows[-1] = _merge_cells(table.rows[-1], cells)
+            table.linenos.append(line.no)
+            return
+        table.rows.append(cells)
+        table.linenos.append(line.no)
+        return
+
+
+def _merge_cells(row: list[str], more: list[str]) -> list[str]:
+    """Append each non-empty cell to the cell of the same column."""
+    width = max(len(row), len(more))
+    above, below = [*row, *[""] * (width - len(row))], [*more, *[""] * (width - len(more))]
+    return [f"{a} {b}".strip() if b.strip() else a for a, b in zip(above, below, strict=True)]
+
+
+def build_blocks(lines: tuple[Line, ...]) -> list[Block]:
+    """Blocks of one part (not minutes)."""
+    return BlockBuilder(lines).build()

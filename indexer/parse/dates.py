@@ -1,0 +1,43 @@
+"""Dates as the papers print them: '2 nd December 2024', 'Monday, 28 October 2024', '11 DECEMBER 2020'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_DATE = re.compile(r"\b(\d{1,2})\s?(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"^(?:(\d{1,2})\s?(?:st|nd|rd|th)?\s+)?(" + "|".join(_MONTHS) + r")\s+(\d{4})$",
+                         re.IGNORECASE)
+_ORDINAL_GAP = re.compile(r"\b(\d{1,2}) (st|nd|rd|th)\b")
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first full date in the text, or None."""
+    for m in _DATE.finditer(text):
+        try:
+            return dt.date(int(m[3]), _MONTHS.index(m[2].lower()) + 1, int(m[1]))
+        except ValueError:
+            continue
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date ('2nd December 2024', 'September 2024')."""
+    return bool(_MONTH_YEAR.match(text.strip()))
+
+
+def tidy_ordinals(text: str) -> str:
+    """'2 nd December 2024' -> '2nd December 2024' (a PDF-export artefact)."""
+    return _ORDINAL_GAP.sub(r"\1\2", text)
+
+
+def short_date(date: dt.date) -> str:
+    """'2 Dec 2024', the form citations use."""
+    return f"{date.day} {_MONTHS[date.month - 1][:3].title()} {date.year}"
+
+
+def long_date(date: dt.date) -> str:
+    """'28 October 2024', the form titles use."""
+    return f"{date.day} {_MONTHS[date.month - 1].title()} {date.year}"

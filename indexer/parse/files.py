@@ -1,0 +1,101 @@
+"""parse_file: read a .txt, .md or .pdf from disk (the only I/O in the parser) and parse it."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+from indexer.errors import PaperError, UnsupportedPaper
+from indexer.parse.paper import parse_text
+from indexer.parse.text import normalise
+from indexer.parse.tokens import TokenCounter
+from indexer.types import PaperInfo, ParsedPaper
+
+TEXT_SUFFIXES = (".txt", ".md")
+MAX_PAPER_BYTES = 50_000_000  # a 2,000-page agenda pack is ~20 MB as PDF; beyond this is not a paper
+PDF_SECONDS = 60.0  # pypdf can loop on crafted files: read in a child process we can kill
+
+
+def parse_file(
+    path: Path,
+    info: PaperInfo | None = None,
+    count_tokens: TokenCounter | None = None,
+    max_tokens: int = 256,
+) -> ParsedPaper:
+    """Parse a paper file by its suffix; PaperError (or UnsupportedPaper) says why one cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix not in (*TEXT_SUFFIXES, ".pdf"):
+        raise UnsupportedPaper(f"unsupported file type: {path.name} (only PDF, TXT and MD papers are read)")
+    data = _read_bytes(path)
+    if suffix == ".pdf":
+        pages = read_pdf_pages(data, path.name)
+        text, starts = "\n".join(pages), _page_starts(pages)
+    else:
+        text, starts = _decode(data), []
+    if not text.strip():
+        raise PaperError(f"empty paper: {path.name} has no text")
+    return parse_text(text, path.name, info, starts, count_tokens, max_tokens)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing missing, empty and oversized files with a reason."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_PAPER_BYTES:
+            limit = MAX_PAPER_BYTES // 1_000_000
+            raise PaperError(f"paper too large: {path.name} is {size // 1_000_000} MB (limit {limit} MB)")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PaperError(f"cannot read {path.name}: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise PaperError(f"empty paper: {path.name} has no text")
+    return data
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), falling back to Windows-1252 as Word exports often are."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _page_starts(pages: list[str]) -> list[int]:
+    """Line number where each page after the first begins, once pages are joined by newlines."""
+    starts, line = [], 0
+    for page in pages[:-1]:
+        line += page.count("\n") + 1
+        starts.append(line)
+    return starts
+
+
+def read_pdf_pages(data: bytes, name: str) -> list[str]:
+    """Normalised text of each page, read by pypdf in a child process killed after PDF_SECONDS."""
+    if not data.lstrip().startswith(b"%PDF"):
+        raise PaperError(f"not a PDF: {name} does not start with %PDF")
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        job = pool.apply_async(_extract, (data,))
+        try:
+            status, payload = job.get(timeout=PDF_SECONDS)
+        except multiprocessing.TimeoutError:
+            raise PaperError(f"unreadable PDF: {name} took over {PDF_SECONDS:.0f}s to read") from None
+    if status == "encrypted":
+        raise PaperError(f"encrypted PDF: cannot read {name} without a password")
+    if status == "corrupt":
+        raise PaperError(f"corrupt PDF: {name}: {payload[0]}")
+    return [normalise(page) for page in payload]
+
+
+def _extract(data: bytes) -> tuple[str, list[str]]:
+    """In the child: ('ok', page texts), ('encrypted', []) or ('corrupt', [reason]); never raises."""
+    import io
+
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            return "encrypted", []
+        return "ok", [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises many types on damaged files; the reason is what matters
+        return ("encrypted", []) if "decrypt" in str(exc).lower() else ("corrupt", [str(exc) or type(exc).__name__])

@@ -1,0 +1,63 @@
+"""Minutes: numbered minutes, their (i), (ii)… discussion points and RESOLVED blocks with (a), (b)… items."""
+
+from __future__ import annotations
+
+import re
+
+from indexer.parse.blocks import Block, BlockBuilder
+from indexer.parse.lines import Line
+
+_RESOLVED = re.compile(r"^RESOLVED\b", re.IGNORECASE)
+_CLOSING_TIME = re.compile(r"^\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*[-–]\s*\d")
+
+
+class MinutesBuilder(BlockBuilder):
+    """Like reports, but a number opens a minute, (i) opens a point, and RESOLVED opens the decision."""
+
+    def __init__(self, lines: tuple[Line, ...]) -> None:
+        super().__init__(lines)
+        self.minute: str | None = None
+
+    def _numbered(self, i: int, line: Line) -> None:
+        """'28. Police and Crime Commissioner's update.' opens minute 28."""
+        if not line.dotted or int(line.marker) < self.expected:
+            return self._text(i, line)
+        self.expected, self.minute = int(line.marker) + 1, line.marker
+        return self._heading(f"{line.marker}. {line.text.rstrip('.')}", numbered=True)
+
+    def _sub(self, i: int, line: Line) -> None:
+        """(a) items belong to an open RESOLVED; (i) points are units of the minute."""
+        if self.minute is None:
+            return super()._sub(i, line)
+        if self.current is not None and self.current.kind == "resolved":
+            return self._new_sub(line)
+        self.para = None
+        self._open(Block("point", self.headings.path(), label=f"{self.minute}({line.marker})"), line, line.text)
+        return None
+
+    def _text(self, i: int, line: Line) -> None:
+        """Text continues the open point or decision; before any point it is the minute's opening."""
+        if self.minute is None:
+            return super()._text(i, line)
+        if _CLOSING_TIME.match(line.printed):
+            self.minute = self.current = self.para = self.sub = None
+            return super()._text(i, line)
+        if _RESOLVED.match(line.printed):
+            self.para = self._open(Block("resolved", self.headings.path(), label=self.minute), line, line.printed)
+            return None
+        if self.current is not None:
+            joined = self.blanks and self.sub is None and _ends_open(self.current.lines[-1], line.printed)
+            self.sub = None
+            return self._append(line, line.printed, continuation=bool(joined))
+        self._open(Block("minute", self.headings.path(), label=self.minute), line, line.printed)
+        return None
+
+
+def _ends_open(previous: str, line: str) -> bool:
+    """A page break inside a sentence: the next line starts in lower case."""
+    return line[:1].islower() and not previous.endswith(":")
+
+
+def build_minute_blocks(lines: tuple[Line, ...]) -> list[Block]:
+    """Blocks of a minutes part."""
+    return MinutesBuilder(lines).build()
