@@ -10,7 +10,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from indexer.parse.headings import HeadingStack, heading_level, is_lettered_heading, looks_like_heading
+from indexer.parse.headings import (
+    HeadingStack,
+    heading_level,
+    is_lettered_heading,
+    is_template_heading,
+    looks_like_heading,
+)
 from indexer.parse.lines import Line
 
 BlockKind = Literal["para", "prose", "table", "minute", "point", "resolved"]
@@ -179,6 +185,8 @@ class BlockBuilder:
     def _text(self, i: int, line: Line) -> None:
         """Plain text: a page-break continuation, the next line of a block, a heading, or new prose."""
         text = line.printed
+        if is_template_heading(text):
+            return self._heading(text)
         if self.current is not None and self.current.kind != "table":
             last = (self.sub or self.current).lines[-1]
             if self.blanks and is_continuation(last, text):

@@ -27,9 +27,14 @@ def looks_like_heading(text: str, numbered: bool = False) -> bool:
     return not text.endswith(".") or (n_words <= 5 and not numbered)
 
 
+def is_template_heading(text: str) -> bool:
+    """The report template's own section names ('Purpose of Report'): headings even without blank lines (PDF)."""
+    return text.lower().rstrip(":. ") in _TOP_LEVEL
+
+
 def heading_level(text: str, numbered: bool) -> int:
     """1 for template sections and numbered headings, 2 for lettered and plain, 3 for 'Contracts:' and captions."""
-    if numbered or text.lower().rstrip(":. ") in _TOP_LEVEL:
+    if numbered or is_template_heading(text):
         return 1
     if text.endswith(":") or text.lower().startswith("table "):
         return 3

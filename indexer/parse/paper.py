@@ -42,9 +42,9 @@ def parse_text(
 ) -> ParsedPaper:
     """Split a paper into documents and units. page_starts: 0-based line numbers where pages 2, 3… begin."""
     lines = classify_all(normalise(text))
-    parts = [part for part in split_parts(lines) if any(line.kind != "blank" for line in part.lines)]
     if not any(line.kind not in ("blank", "end", "logo") for line in lines):
         raise PaperError(f"empty paper: {source_file} has no text")
+    parts = split_parts(lines)
     paper = infer_info(info, parts, lines)
     drafter_args = (unit_budget(max_tokens), count_tokens or estimate_tokens)
     documents: list[Document] = []

@@ -31,7 +31,7 @@ class Part:
 def split_parts(lines: list[Line]) -> list[Part]:
     """Parts in paper order; every content line lands in exactly one part."""
     starts = sorted(_part_starts(lines))
-    bounds = zip(starts, [*starts[1:], len(lines)], strict=True)
+    bounds = zip(starts, [*starts[1:], len(lines)], strict=False)
     return [read_masthead(lines[a:b], index) for index, (a, b) in enumerate(bounds)]
 
 
@@ -99,13 +99,13 @@ def _minutes_part(first: Line, lines: list[Line]) -> Part:
     date = find_date(first.text)
     printed = long_date(date) if date else None
     title = f"Minutes of {printed}" if printed else "Minutes"
-    return Part(title, "minutes", None, printed, None, _drop(lines, {first.no}))
+    return Part(title, "minutes", None, printed, None, tuple(lines))
 
 
 def _report_part(lines: list[Line], index: int) -> Part:
     """A report: masthead lines give body, date, title and author; unused ones stay as content."""
     masthead = _masthead(lines)
-    fields = {key: line.cells[1].strip() for line in masthead if (key := _header_field(line)) and len(line.cells) > 1}
+    fields = _header_values(masthead)
     body = next((line for line in masthead if is_body_line(line.text)), None)
     date = next((line for line in masthead if line.kind == "text" and is_date_line(line.text)), None)
     report_of = next((line for line in masthead if _REPORT_OF.match(line.text)), None)
@@ -120,6 +120,15 @@ def _report_part(lines: list[Line], index: int) -> Part:
         body_line=body.text if body else None,
         lines=_drop(lines, used),
     )
+
+
+def _header_values(masthead: list[Line]) -> dict[str, str]:
+    """'date' -> '2 nd December 2024', 'author' -> …; a field printed twice keeps both values."""
+    values: dict[str, list[str]] = {}
+    for line in masthead:
+        if key := _header_field(line):
+            values.setdefault(key, []).extend(c.strip() for c in line.cells[1:] if c.strip())
+    return {key: "; ".join(found) for key, found in values.items() if found}
 
 
 def _title_line(masthead: list[Line], known: set[Line | None], has_header: bool, content: int) -> Line | None:

@@ -31,4 +31,13 @@ def rendered_rows(rows: list[list[str]]) -> list[str]:
     """Data rows as self-explaining text (the header row itself is not a unit)."""
     header = header_of(rows)
     body = rows[1:] if header is not None else rows
-    return [text for text in (render_row(row, header) for row in body) if text]
+    rendered = [text for text in (render_row(row, header) for row in body) if text]
+    names = [name for name in header or [] if name]
+    if rendered and any(not _has_value(body, (header or []).index(name)) for name in names):
+        rendered[0] = f"Columns: {' | '.join(names)}\n{rendered[0]}"  # else an unfilled column would vanish
+    return rendered
+
+
+def _has_value(rows: list[list[str]], column: int) -> bool:
+    """True when some row has text in this column."""
+    return any(len(row) > column and row[column].strip() for row in rows)

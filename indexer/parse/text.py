@@ -20,8 +20,6 @@ _WORD = re.compile(r"\w+")
 _BOILERPLATE = {
     "this page is intentionally left blank",
     "police & crime commissioner",
-    "police & crime",
-    "commissioner",
     "for leicester,",
     "leicestershire & rutland",
     "for leicester, leicestershire & rutland",
