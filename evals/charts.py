@@ -42,9 +42,9 @@ def type_chart(system: SystemReport, path: Path) -> None:
         values = [system.by_type[t][metric] or 0.0 for t in types]
         axes.bar([x + i * width for x in range(len(types))], values, width, label=metric)
     axes.set_xticks([x + 0.4 - width / 2 for x in range(len(types))], types, rotation=30, ha="right", fontsize=8)
-    axes.set_ylim(0, 1.05)
+    axes.set_ylim(0, 1.3)  # headroom above 1.0 keeps the legend off the bars
     axes.set_title(f"{system.name} per question type", fontsize=10)
-    axes.legend(fontsize=7, ncols=len(TYPE_METRICS), loc="lower left")
+    axes.legend(fontsize=7, ncols=len(TYPE_METRICS), loc="upper center")
     _save(figure, path)
 
 
