@@ -162,3 +162,9 @@ def test_every_bundled_paper_keeps_all_its_words(name: str) -> None:
                     "intentionally", "left", "this", "is", "your", "communities", "commissioner", "crime", "police",
                     "for", "leicester", "leicestershire", "rutland", "author", "date", "security", "classification",
                     "official", "not", "protectively", "marked"}
+
+
+def test_appendix_prose_is_labelled_by_its_heading(pack: ParsedPaper) -> None:
+    foreword = next(p for p in pack.paragraphs if p.text.startswith("JARAP were pleased to welcome Claire Trewartha"))
+    assert foreword.label == "Foreword by the Chair ¶2"
+    assert foreword.doc_type == "appendix"

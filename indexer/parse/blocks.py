@@ -189,7 +189,8 @@ class BlockBuilder:
             return self._heading(text)
         if self.current is not None and self.current.kind != "table":
             last = (self.sub or self.current).lines[-1]
-            if self.blanks and is_continuation(last, text):
+            heading = text[:1].isupper() and self._isolated(i) and looks_like_heading(text)
+            if self.blanks and is_continuation(last, text) and not heading:
                 return self._append(line, text, continuation=True)
             if not self.blanks:
                 return self._append(line, text)
