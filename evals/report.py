@@ -14,8 +14,9 @@ COLUMNS = tuple(METRICS)
 HEADERS = {"refused_unanswerable": "refused unans.", "refused_answerable": "refused ans.",
            "all_evidence": "all evid.", "latency_p50_ms": "p50 ms", "latency_p95_ms": "p95 ms"}
 METHOD = """\
-- Every system answers the same questions in the same run; each is set up from scratch (own models,
-  own index handles) so none warms caches for another; one untimed warm-up question each.
+- Every system answers the same questions in the same run. Each opens its own Assistant or index
+  (only the loaded embedding model is shared within the process; no query or result is cached),
+  and each gets one untimed warm-up question before timing starts.
 - A citation hits when its paragraph text contains a gold snippet (case, whitespace, typographic
   quotes and dashes folded). hit@k and MRR@5 are over answerable questions; `all_evidence` is the
   share of cross-document and topic-over-time questions citing every gold paragraph.

@@ -28,7 +28,7 @@ class SystemSpec:
 
 
 def _open_assistant(settings: Settings) -> Assistant:
-    """A fresh Assistant per system, so no system warms caches for another."""
+    """A fresh Assistant (index handles, retrievers) per system, so none warms another's state."""
     from assistant.service import Assistant
 
     return Assistant.open(settings)

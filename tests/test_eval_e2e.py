@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from evals.bench import ask_latency
+from evals.dataset import load_pairs, qa_files
 from evals.runner import BASELINES, run_eval
 from indexer.settings import Settings
 
@@ -50,3 +52,11 @@ def test_baselines_never_refuse_and_ours_is_timed(eval_json: dict[str, Any]) -> 
     ours, *baselines = eval_json["systems"]
     assert all(not record["abstained"] for system in baselines for record in system["records"])
     assert ours["summary"]["latency_p50_ms"] > 0
+
+
+def test_the_bench_times_the_first_question_and_warm_ones(shared_settings: Settings, assistant: object) -> None:
+    pairs = load_pairs(qa_files())[:5]
+    latency = ask_latency(shared_settings, pairs)
+    assert latency["ask_warm_queries"] == 5
+    assert 0 < latency["ask_warm_p50_ms"] <= latency["ask_warm_p95_ms"]
+    assert latency["ask_first_ms"] > 0
