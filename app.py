@@ -71,10 +71,11 @@ def mount_ui(app: FastAPI, runtime: Runtime) -> None:
         return
     import gradio
 
-    gradio.mount_gradio_app(app, build_ui(runtime.assistant, runtime.settings), path="/")
+    # The UI takes the runtime's getter: while the index loads, its events say so instead of failing.
+    gradio.mount_gradio_app(app, build_ui(runtime.ready, runtime.settings), path="/")
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+def main(argv: Sequence[str] | None = None) -> int:
     """Serve the app with uvicorn (first run builds the index from the corpus; watch the log)."""
     settings = Settings()
     parser = argparse.ArgumentParser(description="Serve the Panel Papers Assistant (API, docs and UI).")
@@ -83,7 +84,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     uvicorn.run(create_app(settings), host=args.host, port=args.port)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())
