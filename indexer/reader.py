@@ -1,0 +1,130 @@
+"""Search one complete index version (dense and keyword), switching to a newer one when it is published."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chromadb.api import ClientAPI
+from chromadb.errors import NotFoundError
+
+from indexer.build import settings_key
+from indexer.embed import Embedder, load_embedder
+from indexer.errors import PanelQAError
+from indexer.keyword import KeywordIndex
+from indexer.settings import Settings
+from indexer.store import VectorCollection, chroma_client
+from indexer.types import Document, Filters, Hit, Paragraph
+from indexer.units import Scalar, filter_conditions, matches, unit_metadata
+from indexer.versions import VersionMeta, current_version, read_meta, read_records, version_folder
+
+
+class IndexMissing(PanelQAError):
+    """No complete index for these settings yet: run `panelqa index` first."""
+
+
+@dataclass(frozen=True)
+class LoadedVersion:
+    """Everything a reader needs from one version, swapped in as a whole."""
+
+    meta: VersionMeta
+    paragraphs: tuple[Paragraph, ...]
+    documents: tuple[Document, ...]
+    metadata: tuple[dict[str, Scalar], ...]  # per unit, in keyword-index order, for filtering keyword hits
+    by_id: dict[str, Paragraph]
+    vectors: VectorCollection
+    keyword: KeywordIndex
+
+
+def load_version(settings: Settings, client: ClientAPI, version: str) -> LoadedVersion | None:
+    """Load a complete version; None when it is unfinished or was garbage-collected meanwhile."""
+    meta = read_meta(settings.data_dir, version)
+    if meta is None:
+        return None
+    try:
+        vectors = VectorCollection.open(client, version)
+    except NotFoundError:
+        return None
+    folder = version_folder(settings.data_dir, version)
+    paragraphs, documents = read_records(folder)
+    return LoadedVersion(
+        meta=meta,
+        paragraphs=paragraphs,
+        documents=documents,
+        metadata=tuple(unit_metadata(unit) for unit in paragraphs),
+        by_id={unit.id: unit for unit in paragraphs},
+        vectors=vectors,
+        keyword=KeywordIndex.load(folder / "bm25"),
+    )
+
+
+class IndexReader:
+    """Dense and keyword search over the current index version; reload_if_changed() follows new builds."""
+
+    def __init__(self, settings: Settings, embedder: Embedder, client: ClientAPI, loaded: LoadedVersion) -> None:
+        self._settings = settings
+        self._embedder = embedder
+        self._client = client
+        self._loaded = loaded
+
+    @classmethod
+    def open(cls, settings: Settings, embedder: Embedder | None = None) -> IndexReader:
+        """Open the current version; IndexMissing when there is none built with these settings."""
+        embedder = embedder or load_embedder(settings.embed_model)
+        client = chroma_client(settings)
+        version = current_version(settings.data_dir)
+        loaded = load_version(settings, client, version) if version else None
+        if loaded is None:
+            raise IndexMissing(f"no index in {settings.data_dir}: run `panelqa index` first")
+        if loaded.meta.index_key != settings_key(settings, embedder):
+            raise IndexMissing(
+                f"the index in {settings.data_dir} was built with other settings "
+                f"(model {loaded.meta.embed_model}): run `panelqa index` to rebuild it"
+            )
+        return cls(settings, embedder, client, loaded)
+
+    @property
+    def version(self) -> str:
+        """Id of the version being searched."""
+        return self._loaded.meta.version
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Every unit, in corpus and document order."""
+        return self._loaded.paragraphs
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """Every document, in corpus order."""
+        return self._loaded.documents
+
+    @property
+    def embedder_name(self) -> str:
+        """The model that embedded the units and embeds queries."""
+        return self._embedder.name
+
+    def dense(self, query: str, k: int, filters: Filters | None = None) -> list[Hit]:
+        """Top k units by cosine similarity to the query (higher is closer)."""
+        loaded = self._loaded  # one version for the whole call, even if a reload happens meanwhile
+        if k < 1 or not loaded.paragraphs:
+            return []
+        found = loaded.vectors.search(self._embedder.embed_query(query), k, filter_conditions(filters))
+        return [Hit(paragraph=loaded.by_id[unit_id], score=score) for unit_id, score in found]
+
+    def keyword(self, query: str, k: int, filters: Filters | None = None) -> list[Hit]:
+        """Top k units by BM25 score; units without any query word are left out."""
+        loaded = self._loaded
+        conditions = filter_conditions(filters)
+        allowed = [matches(fields, conditions) for fields in loaded.metadata] if conditions else None
+        found = loaded.keyword.search(query, k, allowed)
+        return [Hit(paragraph=loaded.paragraphs[position], score=score) for position, score in found]
+
+    def reload_if_changed(self) -> bool:
+        """Switch to a newer complete version if CURRENT moved; True when it did."""
+        version = current_version(self._settings.data_dir)
+        if version is None or version == self.version:
+            return False
+        loaded = load_version(self._settings, self._client, version)
+        if loaded is None or loaded.meta.index_key != self._loaded.meta.index_key:
+            return False
+        self._loaded = loaded
+        return True

@@ -1,0 +1,125 @@
+"""Chroma behind one small class: each index version's vectors in a collection of their own."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import chromadb
+import numpy as np
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import NotFoundError
+from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.core.vector_stores.types import (
+    FilterOperator,
+    MetadataFilter,
+    MetadataFilters,
+    VectorStoreQuery,
+)
+from llama_index.vector_stores.chroma import ChromaVectorStore
+
+from indexer.settings import Settings
+from indexer.types import Paragraph
+from indexer.units import Condition, unit_metadata
+
+DEFAULT_CHROMA_PORT = 8000
+
+
+def chroma_client(settings: Settings) -> ClientAPI:
+    """Embedded Chroma under data_dir, or the Chroma server named by chroma_url."""
+    quiet = ChromaSettings(anonymized_telemetry=False)
+    if not settings.chroma_url:
+        return chromadb.PersistentClient(path=str(settings.data_dir / "chroma"), settings=quiet)
+    url = urlsplit(settings.chroma_url)
+    return chromadb.HttpClient(
+        host=url.hostname or "localhost",
+        port=url.port or DEFAULT_CHROMA_PORT,
+        ssl=url.scheme == "https",
+        settings=quiet,
+    )
+
+
+def collection_name(version: str) -> str:
+    """The Chroma collection that holds one index version."""
+    return f"panelqa-{version}"
+
+
+def drop_collection(client: ClientAPI, version: str) -> None:
+    """Delete a version's collection, if it was ever created."""
+    try:
+        client.delete_collection(collection_name(version))
+    except NotFoundError:
+        return
+
+
+def unit_node(paragraph: Paragraph, text: str, vector: Sequence[float]) -> TextNode:
+    """A llama-index node for one unit; its source is the unit's document, so Chroma's document_id is it."""
+    return TextNode(
+        id_=paragraph.id,
+        text=text,
+        metadata=unit_metadata(paragraph),
+        embedding=list(vector),
+        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=paragraph.document_id)},
+    )
+
+
+def metadata_filters(conditions: Sequence[Condition]) -> MetadataFilters | None:
+    """Our filter conditions in llama-index's terms; None when nothing narrows the search."""
+    if not conditions:
+        return None
+    return MetadataFilters(
+        filters=[MetadataFilter(key=key, operator=FilterOperator(op), value=value) for key, op, value in conditions]
+    )
+
+
+def cosine(similarity: float) -> float:
+    """Cosine similarity back from ChromaVectorStore's exp(-distance), as cosine distance is 1 - cos."""
+    return 1.0 + math.log(similarity)
+
+
+class VectorCollection:
+    """One version's unit vectors, written and searched through llama-index's ChromaVectorStore."""
+
+    def __init__(self, collection: Collection) -> None:
+        self._collection = collection
+        self._store = ChromaVectorStore(chroma_collection=collection)
+
+    @classmethod
+    def create(cls, client: ClientAPI, version: str) -> VectorCollection:
+        """A new, empty collection for a version, ranked by cosine similarity."""
+        return cls(
+            client.create_collection(
+                collection_name(version), configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+            )
+        )
+
+    @classmethod
+    def open(cls, client: ClientAPI, version: str) -> VectorCollection:
+        """The collection of an existing version."""
+        return cls(client.get_collection(collection_name(version), embedding_function=None))
+
+    def add(self, paragraphs: Sequence[Paragraph], texts: Sequence[str], vectors: Sequence[Sequence[float]]) -> None:
+        """Store units with the text that was embedded and its vector."""
+        self._store.add([unit_node(*unit) for unit in zip(paragraphs, texts, vectors, strict=True)])
+
+    def stored(self, ids: Sequence[str]) -> dict[str, tuple[str, list[float]]]:
+        """Embedded text and vector per unit id, to carry unchanged units into a new version."""
+        got = self._collection.get(ids=list(ids), include=["documents", "embeddings"])
+        texts, vectors = got["documents"] or [], got["embeddings"]
+        rows = zip(got["ids"], texts, [] if vectors is None else vectors, strict=True)
+        return {unit_id: (text, np.asarray(vector).tolist()) for unit_id, text, vector in rows}
+
+    def search(self, vector: Sequence[float], k: int, conditions: Sequence[Condition]) -> list[tuple[str, float]]:
+        """Top k (unit id, cosine similarity) among units meeting the conditions."""
+        query = VectorStoreQuery(query_embedding=list(vector), similarity_top_k=k, filters=metadata_filters(conditions))
+        result = self._store.query(query)
+        return [
+            (unit_id, cosine(sim)) for unit_id, sim in zip(result.ids or [], result.similarities or [], strict=True)
+        ]
+
+    def count(self) -> int:
+        """How many units the collection holds."""
+        return self._collection.count()

@@ -1,0 +1,134 @@
+"""Index versions on disk: a folder per build, a CURRENT pointer switched atomically, one writer at a time.
+
+data_dir/CURRENT                      id of the version readers use
+data_dir/index.lock                   held (flock) by the one running writer
+data_dir/versions/<id>/meta.json      written last: a folder without it is an unfinished build
+data_dir/versions/<id>/paragraphs.jsonl, documents.jsonl, bm25/
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from indexer.errors import IndexBusy
+from indexer.types import Document, Frozen, Paragraph
+
+POINTER = "CURRENT"
+META = "meta.json"
+
+
+class FileRecord(Frozen):
+    """An indexed paper: where it was read from and the hash of what produced its units."""
+
+    path: str
+    sha256: str = ""
+
+
+class VersionMeta(Frozen):
+    """What a complete version holds and how it was made."""
+
+    version: str
+    index_key: str
+    embed_model: str
+    units: int
+    documents: int
+    files: dict[str, FileRecord]
+
+
+def index_key(embed_model: str, parser_version: str, max_unit_tokens: int, header_version: int) -> str:
+    """Hash of everything that shapes the vectors: a changed setting starts a new index, never a mix."""
+    recipe = json.dumps([embed_model, parser_version, max_unit_tokens, header_version])
+    return hashlib.sha256(recipe.encode()).hexdigest()[:12]
+
+
+def new_version_id(key: str) -> str:
+    """A fresh version id: the index key plus the build's UTC time (sorts by age)."""
+    return f"{key}-{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S%f}"
+
+
+def version_folder(data_dir: Path, version: str) -> Path:
+    """Where a version's files live."""
+    return data_dir / "versions" / version
+
+
+def current_version(data_dir: Path) -> str | None:
+    """The version id CURRENT points at, if any: one small read, cheap enough for every request."""
+    try:
+        return (data_dir / POINTER).read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
+
+
+def read_meta(data_dir: Path, version: str) -> VersionMeta | None:
+    """A version's meta, or None when the version is unfinished or gone."""
+    try:
+        return VersionMeta.model_validate_json((version_folder(data_dir, version) / META).read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace path in one step: readers see the old or the new content, never half."""
+    partial = path.with_name(f".{path.name}.partial")
+    with partial.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(partial, path)
+
+
+def write_records(folder: Path, paragraphs: Sequence[Paragraph], documents: Sequence[Document]) -> None:
+    """Save a version's units and documents as JSON lines."""
+    for name, records in (("paragraphs", paragraphs), ("documents", documents)):
+        lines = "".join(f"{record.model_dump_json()}\n" for record in records)
+        (folder / f"{name}.jsonl").write_text(lines, encoding="utf-8")
+
+
+def read_records(folder: Path) -> tuple[tuple[Paragraph, ...], tuple[Document, ...]]:
+    """Load a version's units and documents, in corpus order."""
+    lines = {
+        name: (folder / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        for name in ("paragraphs", "documents")
+    }
+    paragraphs = tuple(Paragraph.model_validate_json(line) for line in lines["paragraphs"])
+    return paragraphs, tuple(Document.model_validate_json(line) for line in lines["documents"])
+
+
+def finish_version(data_dir: Path, meta: VersionMeta) -> None:
+    """Mark a checked version complete, then point readers at it."""
+    write_atomically(version_folder(data_dir, meta.version) / META, meta.model_dump_json(indent=1))
+    write_atomically(data_dir / POINTER, f"{meta.version}\n")
+
+
+def stale_versions(data_dir: Path, keep: set[str]) -> list[str]:
+    """Version folders not in keep: older builds and builds killed half-way."""
+    root = data_dir / "versions"
+    return sorted(entry.name for entry in root.iterdir() if entry.name not in keep) if root.exists() else []
+
+
+def remove_version_folder(data_dir: Path, version: str) -> None:
+    """Delete a version's files."""
+    shutil.rmtree(version_folder(data_dir, version), ignore_errors=True)
+
+
+@contextmanager
+def writer_lock(data_dir: Path) -> Iterator[None]:
+    """Hold the index lock for one writer; a second writer is refused at once rather than queued."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with (data_dir / "index.lock").open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as busy:
+            raise IndexBusy(f"another indexer is writing to {data_dir}; try again when it finishes") from busy
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,0 +1,137 @@
+"""Write one complete index version (vectors, keyword index, records), check it, then switch readers to it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from chromadb.api import ClientAPI
+from tqdm import tqdm
+
+from indexer.embed import Embedder
+from indexer.errors import PanelQAError
+from indexer.keyword import KeywordIndex
+from indexer.store import VectorCollection, drop_collection
+from indexer.types import Document, Paragraph
+from indexer.units import unit_text
+from indexer.versions import (
+    FileRecord,
+    VersionMeta,
+    finish_version,
+    remove_version_folder,
+    stale_versions,
+    version_folder,
+    write_records,
+)
+
+COPY_CHUNK = 1000  # units fetched from the previous collection per request when carrying vectors over
+
+
+class VersionCheckFailed(PanelQAError):
+    """A new version's parts disagree; readers stay on the previous version."""
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What a new version holds: units in corpus order, and which of them keep their old vectors."""
+
+    paragraphs: tuple[Paragraph, ...]
+    documents: tuple[Document, ...]
+    files: dict[str, FileRecord]
+    carried: frozenset[str]  # ids of units whose text and vector come from the previous version
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where and how to write: the data folder, the Chroma client and the version being made."""
+
+    data_dir: Path
+    client: ClientAPI
+    version: str
+    index_key: str
+
+
+def carry_units(source: VectorCollection, target: VectorCollection, units: Sequence[Paragraph]) -> dict[str, str]:
+    """Copy units' embedded text and vectors into the new collection instead of embedding them again."""
+    texts: dict[str, str] = {}
+    for start in range(0, len(units), COPY_CHUNK):
+        stored = source.stored([unit.id for unit in units[start : start + COPY_CHUNK]])
+        found = [unit for unit in units[start : start + COPY_CHUNK] if unit.id in stored]
+        target.add(found, [stored[unit.id][0] for unit in found], [stored[unit.id][1] for unit in found])
+        texts |= {unit.id: stored[unit.id][0] for unit in found}
+    return texts
+
+
+def embed_units(
+    embedder: Embedder, target: VectorCollection, units: Sequence[Paragraph], batch_size: int, progress: bool
+) -> dict[str, str]:
+    """Embed units under their context header, batch by batch, into the new collection."""
+    texts = {unit.id: unit_text(unit, embedder.count_tokens, embedder.window) for unit in units}
+    by_length = sorted(units, key=lambda unit: len(texts[unit.id]))  # like lengths share a batch: less padding
+    batches = [by_length[start : start + batch_size] for start in range(0, len(by_length), batch_size)]
+    for batch in tqdm(batches, desc="embedding", unit="batch", disable=not progress):
+        batch_texts = [texts[unit.id] for unit in batch]
+        target.add(batch, batch_texts, embedder.embed_texts(batch_texts, batch_size))
+    return texts
+
+
+def fill_collection(
+    target: VectorCollection,
+    previous: VectorCollection | None,
+    contents: Contents,
+    embedder: Embedder,
+    batch_size: int,
+    progress: bool,
+) -> list[str]:
+    """Put every unit's vector in the collection; return the embedded texts in unit order."""
+    carried = [unit for unit in contents.paragraphs if unit.id in contents.carried]
+    texts = carry_units(previous, target, carried) if previous else {}
+    missing = [unit for unit in contents.paragraphs if unit.id not in texts]  # new, changed, or lost upstream
+    texts |= embed_units(embedder, target, missing, batch_size, progress)
+    return [texts[unit.id] for unit in contents.paragraphs]
+
+
+def check_counts(contents: Contents, vectors: VectorCollection, keyword: KeywordIndex) -> None:
+    """Refuse to publish a version whose vectors or keyword index miss units."""
+    expected = len(contents.paragraphs)
+    if vectors.count() != expected or keyword.size != expected:
+        raise VersionCheckFailed(
+            f"version check failed: {expected} units, {vectors.count()} vectors, {keyword.size} keyword entries"
+        )
+
+
+def write_version(
+    target: Target,
+    contents: Contents,
+    previous: VectorCollection | None,
+    embedder: Embedder,
+    batch_size: int,
+    progress: bool,
+) -> VersionMeta:
+    """Write a new version beside the current one, check it, and only then point CURRENT at it."""
+    folder = version_folder(target.data_dir, target.version)
+    folder.mkdir(parents=True)  # before the collection, so garbage collection can find a half-made one
+    vectors = VectorCollection.create(target.client, target.version)
+    texts = fill_collection(vectors, previous, contents, embedder, batch_size, progress)
+    keyword = KeywordIndex.build(texts)
+    keyword.save(folder / "bm25")
+    write_records(folder, contents.paragraphs, contents.documents)
+    check_counts(contents, vectors, keyword)
+    meta = VersionMeta(
+        version=target.version,
+        index_key=target.index_key,
+        embed_model=embedder.name,
+        units=len(contents.paragraphs),
+        documents=len(contents.documents),
+        files=contents.files,
+    )
+    finish_version(target.data_dir, meta)
+    return meta
+
+
+def collect_garbage(data_dir: Path, client: ClientAPI, keep: set[str]) -> None:
+    """Delete versions other than the current and previous ones, collections included."""
+    for version in stale_versions(data_dir, keep):
+        drop_collection(client, version)
+        remove_version_folder(data_dir, version)
