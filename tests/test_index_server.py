@@ -1,0 +1,75 @@
+"""Chroma as a server: the same index built and searched through a real `chroma run` process."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import chromadb
+import pytest
+
+from indexer.build import build_index
+from indexer.embed import Embedder
+from indexer.reader import IndexReader
+from indexer.settings import Settings
+
+pytest_plugins = ["index_fixtures"]
+
+STARTUP_S = 60.0
+
+
+def free_port() -> int:
+    """A port nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_for_heartbeat(url: str, server: subprocess.Popen[bytes]) -> None:
+    """Poll the server's heartbeat until it answers; fail if it exits or never does."""
+    deadline = time.monotonic() + STARTUP_S
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail("chroma server did not start")
+
+
+@pytest.fixture
+def chroma_url(tmp_path: Path) -> Iterator[str]:
+    """A real Chroma server on a free loopback port, stopped after the test."""
+    port = free_port()
+    chroma = Path(sys.executable).parent / "chroma"
+    args = [str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_heartbeat(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.server
+def test_the_index_lives_on_the_chroma_server_when_a_url_is_set(
+    small_settings: Settings, chroma_url: str, embedder: Embedder
+) -> None:
+    settings = small_settings.model_copy(update={"chroma_url": chroma_url})
+    report = build_index(settings, progress=False, embedder=embedder)
+    port = int(chroma_url.rsplit(":", 1)[1])
+    names = [collection.name for collection in chromadb.HttpClient(host="127.0.0.1", port=port).list_collections()]
+    assert names == [f"panelqa-{report.version}"]
+    assert not (settings.data_dir / "chroma").exists()
+    reader = IndexReader.open(settings, embedder)
+    assert len(reader.dense("Strategic Partnership Board", 3)) == 3
+    assert reader.keyword("Strategic Partnership Board", 3)
+    assert build_index(settings, progress=False, embedder=embedder).version == report.version
