@@ -1,0 +1,293 @@
+"""The Gradio web UI: a thin wrapper around the Assistant (ask with cited sources, read the papers).
+
+Gradio is imported only here; all HTML comes from the pure functions in ui_render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.http import ui_render as render
+from assistant.http.errors import NotReady
+from assistant.http.ui_render import Exchange, Source
+from assistant.service import Assistant
+from indexer.errors import NotFound, PanelQAError
+from indexer.settings import Settings
+from indexer.types import DOC_TYPES, Answer, Citation, Document, Filters, Turn
+
+CSS = (Path(__file__).with_name("ui.css")).read_text(encoding="utf-8")
+NEIGHBOURS = 1  # paragraphs shown either side of a cited one when its card is expanded
+ALL = ""  # the dropdown value meaning "no filter"
+UNDATED = "undated"
+EXAMPLES = {
+    "Panel members": [
+        "What did the Commissioner report about Victim First?",
+        "How are the S106 funding review recommendations being implemented?",
+        "How is the rape detection rate being improved?",
+    ],
+    "Members of the public": [
+        "How many survey responses were there?",
+        "How are complaints against the Commissioner handled?",
+        "What did the Deputy Commissioner report about rural crime?",
+    ],
+    "Officers": [
+        "What was said about precept increases?",
+        "What did the Panel resolve about the Violence Reduction Network?",
+        "When did the Ethics and Transparency Panel meet?",
+    ],
+}
+# Copy with the Clipboard API, or a hidden textarea where it is unavailable (plain http off localhost).
+COPY_JS = """
+const copyCitation = async (button) => {
+  const text = button.dataset.copy;
+  try { await navigator.clipboard.writeText(text); } catch (error) {
+    const area = document.createElement('textarea');
+    area.value = text; document.body.appendChild(area); area.select();
+    document.execCommand('copy'); area.remove();
+  }
+  const label = button.textContent;
+  button.textContent = 'Copied ✓';
+  setTimeout(() => { button.textContent = label; }, 1500);
+};
+"""
+CONVERSATION_JS = COPY_JS + """
+element.addEventListener('click', (event) => {
+  const copy = event.target.closest('[data-copy]');
+  if (copy) { copyCitation(copy); return; }
+  const open = event.target.closest('[data-open-paragraph]');
+  if (open) trigger('select', {index: 0, value: open.dataset.openParagraph});
+});
+let seen = element.querySelectorAll('.exchange').length;
+watch('value', () => {
+  const exchanges = element.querySelectorAll('.exchange');
+  if (exchanges.length > seen) exchanges[exchanges.length - 1].scrollIntoView({block: 'start'});
+  seen = exchanges.length;
+});
+"""
+# The reader tab is rendered when first shown, and may still be hidden when a new value arrives:
+# look for the target at load and after each change, retrying until it is on screen.
+READER_JS = COPY_JS + """
+element.addEventListener('click', (event) => {
+  const copy = event.target.closest('[data-copy]');
+  if (copy) copyCitation(copy);
+});
+const showTarget = (tries) => {
+  const target = element.querySelector('.para.target');
+  if (!target) return;
+  if (target.offsetParent === null && tries > 0) { setTimeout(() => showTarget(tries - 1), 100); return; }
+  target.scrollIntoView({block: 'center'});
+  target.focus({preventScroll: true});
+};
+showTarget(20);
+watch('value', () => showTarget(20));
+"""
+
+AssistantSource = Assistant | Callable[[], Assistant]
+
+
+class PanelPapersUI:
+    """The web UI around one Assistant (or a callable that returns it once it has loaded)."""
+
+    def __init__(self, assistant: AssistantSource, settings: Settings) -> None:
+        self._source = assistant
+        self.settings = settings
+
+    def assistant(self) -> Assistant:
+        """The Assistant, or a message to wait while it is still building its index."""
+        try:
+            return self._source if isinstance(self._source, Assistant) else self._source()
+        except NotReady as error:
+            raise gr.Error("The assistant is still loading the papers. Try again in a minute.") from error
+
+    def build(self) -> gr.Blocks:
+        """Lay out the Ask and Read tabs and wire their events."""
+        demo = gr.Blocks(title="Panel Papers Assistant")
+        with demo:
+            gr.Markdown("# Panel Papers Assistant\nAnswers from the Police and Crime Panel papers, "
+                        "each claim cited to the papers' own paragraph numbers.")
+            with gr.Tabs() as tabs:
+                with gr.Tab("Ask", id="ask"):
+                    ask = self._ask_tab()
+                with gr.Tab("Read the papers", id="reader"):
+                    read = self._reader_tab()
+            demo.load(self.choices, outputs=[ask["document"], read["meeting"]])
+            ask["conversation"].select(self.open_in_reader, outputs=[tabs, *read.values()])
+        return demo
+
+    def _ask_tab(self) -> dict[str, Any]:
+        """The conversation, the question box, filters and example questions."""
+        conversation = gr.HTML(render.conversation([]), head=f"<style>{CSS}</style>", js_on_load=CONVERSATION_JS,
+                               apply_default_css=False, elem_id="conversation")
+        exchanges = gr.State([])
+        with gr.Row():
+            question = gr.Textbox("", label="Your question", placeholder="e.g. What did the Commissioner report "
+                                  "about Victim First?", max_lines=4, scale=5, elem_id="question")
+            with gr.Column(scale=1, min_width=120):
+                ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
+                clear = gr.Button("New conversation", variant="secondary", size="sm")
+        filters = self._filters()
+        self._examples(question)
+        inputs = [question, exchanges, *filters]
+        outputs = [conversation, exchanges, question]
+        ask_button.click(self.ask, inputs, outputs)
+        question.submit(self.ask, inputs, outputs)
+        clear.click(lambda: (render.conversation([]), []), outputs=[conversation, exchanges])
+        return {"conversation": conversation, "document": filters[2]}
+
+    def _filters(self) -> list[gr.components.Component]:
+        """Meeting date range, document and document type, folded away until wanted."""
+        with gr.Accordion("Filters: meeting dates, document, type", open=False):
+            with gr.Row():
+                date_from = gr.Textbox(label="Meetings from (YYYY-MM-DD)", value="", placeholder="2024-01-01",
+                                       elem_id="meeting-from")
+                date_to = gr.Textbox(label="Meetings to (YYYY-MM-DD)", value="", placeholder="2024-12-31",
+                                     elem_id="meeting-to")
+            with gr.Row():
+                document = gr.Dropdown([("All papers", ALL)], value=ALL, label="Document / report",
+                                       elem_id="document-filter")
+                kinds = [("Any type", ALL), *((render.DOC_TYPE_NAMES[kind], kind) for kind in DOC_TYPES)]
+                doc_type = gr.Dropdown(kinds, value=ALL, label="Document type", elem_id="type-filter")
+        return [date_from, date_to, document, doc_type]
+
+    def _examples(self, question: gr.Textbox) -> None:
+        """Example questions for each kind of user; a click puts one in the question box."""
+        with gr.Row():
+            for audience, questions in EXAMPLES.items():
+                gr.Examples([[text] for text in questions], inputs=[question], label=audience)
+
+    def _reader_tab(self) -> dict[str, Any]:
+        """Meeting and part pickers, a filter box and the paragraphs."""
+        with gr.Row():
+            meeting = gr.Dropdown([], label="Meeting", elem_id="reader-meeting")
+            part = gr.Dropdown([], label="Part of the paper", elem_id="reader-part")
+        query = gr.Textbox("", label="Filter paragraphs", placeholder="words to find in this part",
+                           elem_id="reader-filter")
+        page = gr.HTML(render.reader_placeholder(), js_on_load=READER_JS,
+                       apply_default_css=False, elem_id="reader-page")
+        meeting.input(self.choose_meeting, meeting, [part, query, page])
+        part.input(self.show_part, [part, query], page)
+        query.input(self.show_part, [part, query], page, trigger_mode="always_last")
+        return {"meeting": meeting, "part": part, "query": query, "page": page}
+
+    def choices(self) -> tuple[gr.Dropdown, gr.Dropdown]:
+        """Fill the document filter and the reader's meetings from the current index."""
+        documents = self.assistant().documents()
+        document_choices = [("All papers", ALL), *((render.document_choice_label(d), d.id) for d in documents)]
+        meetings = dict.fromkeys(meeting_key(d.meeting_date) for d in documents)
+        meeting_choices = [(render.long_date(_meeting_day(key)), key) for key in meetings]
+        return gr.Dropdown(choices=document_choices), gr.Dropdown(choices=meeting_choices)
+
+    def ask(self, question: str, exchanges: list[Exchange], date_from: str, date_to: str, document: str,
+            doc_type: str) -> Iterator[tuple[str, list[Exchange], str]]:
+        """Answer a question, streaming the text when an LLM writes it, then show the source cards."""
+        if not question.strip():
+            raise gr.Error("Type a question first.")
+        filters = meeting_filters(date_from, date_to, document, doc_type)
+        assistant = self.assistant()
+        pending = Exchange(question.strip())
+        yield render.conversation([*exchanges, pending]), exchanges, ""
+        try:
+            for piece in assistant.ask_stream(pending.question, turns(exchanges), filters):
+                if isinstance(piece, Answer):
+                    done = [*exchanges, self._finished(pending, piece)]
+                    yield render.conversation(done), done, ""
+                else:
+                    pending = replace(pending, text=pending.text + piece)
+                    yield render.conversation([*exchanges, pending]), exchanges, ""
+        except PanelQAError as error:
+            raise gr.Error(str(error)) from error
+
+    def _finished(self, pending: Exchange, answer: Answer) -> Exchange:
+        """The exchange with its final answer and each citation's neighbours."""
+        sources = tuple(self._source_for(citation) for citation in answer.citations)
+        return replace(pending, text=answer.answer, answer=answer, sources=sources)
+
+    def _source_for(self, citation: Citation) -> Source:
+        """A citation with the paragraphs either side of it (none if the index changed meanwhile)."""
+        try:
+            _, before, after = self.assistant().paragraph(citation.id, NEIGHBOURS)
+        except NotFound:
+            return Source(citation)
+        return Source(citation, tuple(before), tuple(after))
+
+    def open_in_reader(self, event: gr.SelectData) -> tuple[Any, ...]:
+        """Switch to the reader at the paragraph a source card names, highlighted."""
+        assistant = self.assistant()
+        try:
+            paragraph, _, _ = assistant.paragraph(str(event.value), 0)
+            document, paragraphs = assistant.document(paragraph.document_id)
+        except NotFound as error:
+            raise gr.Error("That paragraph is no longer in the index.") from error
+        key = meeting_key(document.meeting_date)
+        return (gr.Tabs(selected="reader"), gr.Dropdown(value=key),
+                gr.Dropdown(choices=self._parts(key), value=document.id), "",
+                render.reader(document, paragraphs, paragraph.id))
+
+    def choose_meeting(self, key: str) -> tuple[gr.Dropdown, str, str]:
+        """List a meeting's parts and show the first one."""
+        parts = self._parts(key)
+        first = parts[0][1] if parts else None
+        page = self.show_part(first, "") if first else render.reader_placeholder()
+        return gr.Dropdown(choices=parts, value=first), "", page
+
+    def show_part(self, document_id: str | None, query: str) -> str:
+        """A part of a paper, filtered by the words in the filter box."""
+        if not document_id:
+            return render.reader_placeholder()
+        try:
+            document, paragraphs = self.assistant().document(document_id)
+        except NotFound:
+            return render.reader_placeholder()
+        return render.reader(document, paragraphs, query=query)
+
+    def _parts(self, key: str) -> list[tuple[str, str]]:
+        """The parts (agenda, minutes, reports…) of one meeting's papers, in paper order."""
+        documents: list[Document] = self.assistant().documents()
+        return [(render.part_choice_label(d), d.id) for d in documents if meeting_key(d.meeting_date) == key]
+
+
+def meeting_key(day: dt.date | None) -> str:
+    """The reader's value for a meeting: its ISO date, or 'undated'."""
+    return day.isoformat() if day else UNDATED
+
+
+def _meeting_day(key: str) -> dt.date | None:
+    """The date a meeting key stands for."""
+    return None if key == UNDATED else dt.date.fromisoformat(key)
+
+
+def meeting_filters(date_from: str, date_to: str, document: str, doc_type: str) -> Filters | None:
+    """The filters the user set, or None when nothing narrows the search."""
+    filters = Filters.model_validate({
+        "meeting_from": _typed_date(date_from, "Meetings from"), "meeting_to": _typed_date(date_to, "Meetings to"),
+        "document": document or None, "doc_type": doc_type or None})
+    return None if filters.is_empty() else filters
+
+
+def _typed_date(text: str, field: str) -> dt.date | None:
+    """A date typed as YYYY-MM-DD; blank means no limit."""
+    if not (text or "").strip():
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise gr.Error(f"{field}: write the date as YYYY-MM-DD, e.g. 2024-12-02.") from None
+
+
+def turns(exchanges: Sequence[Exchange]) -> list[Turn]:
+    """The chat so far, for follow-up questions."""
+    history: list[Turn] = []
+    for exchange in exchanges:
+        history += [Turn(role="user", content=exchange.question), Turn(role="assistant", content=exchange.text)]
+    return history
+
+
+def build_ui(assistant: AssistantSource, settings: Settings) -> gr.Blocks:
+    """The Gradio Blocks app, ready for gradio.mount_gradio_app(app, build_ui(...), path="/")."""
+    return PanelPapersUI(assistant, settings).build()

@@ -1,0 +1,237 @@
+"""Pure HTML for the web UI: answers with numbered source cards, refusals, and the paper reader.
+
+Every piece of paper or user text goes through html.escape here, so a paper holding `<script>` or
+`<img onerror=…>` is shown as text and never runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from indexer.types import Answer, Citation, Document, Paragraph
+
+MARKER = re.compile(r"\[(\d+)\]")
+EXCERPT_CONTEXT_CHARS = 180  # about two lines either side of the supporting sentence on a phone
+DOC_TYPE_NAMES = {"agenda": "Agenda", "minutes": "Minutes", "report": "Report", "appendix": "Appendix",
+                  "board_notes": "Board notes", "other": "Other"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited paragraph with its neighbours, as one numbered card shows it."""
+
+    citation: Citation
+    before: tuple[Paragraph, ...] = ()
+    after: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One question and its answer; `answer` is None while the text is still streaming in."""
+
+    question: str
+    text: str = ""
+    answer: Answer | None = None
+    sources: tuple[Source, ...] = ()
+
+
+def long_date(day: dt.date | None) -> str:
+    """A meeting date as people write it: '2 December 2024' (or 'Undated')."""
+    return f"{day.day} {day:%B %Y}" if day else "Undated"
+
+
+def short_date(day: dt.date | None) -> str:
+    """A meeting date for tight spaces: '2 Dec 2024' (or 'undated')."""
+    return f"{day.day} {day:%b %Y}" if day else "undated"
+
+
+def document_choice_label(document: Document) -> str:
+    """How a document is listed in the filter: '2 Dec 2024 · Commissioning Update Paper'."""
+    return f"{short_date(document.meeting_date)} · {document.title}"
+
+
+def part_choice_label(document: Document) -> str:
+    """How a part is listed in the reader: 'Commissioning Update Paper (135 ¶)'."""
+    return f"{document.title} ({document.paragraph_count} ¶)"
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str] | None:
+    """A pattern for a phrase that tolerates differing whitespace (papers wrap lines)."""
+    words = phrase.split()
+    return re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE) if words else None
+
+
+def terms_pattern(query: str) -> re.Pattern[str] | None:
+    """A pattern matching any of the words of a reader filter."""
+    words = sorted(set(query.lower().split()), key=len, reverse=True)
+    return re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE) if words else None
+
+
+def marked(text: str, pattern: re.Pattern[str] | None) -> str:
+    """Escaped text with every match of the pattern wrapped in <mark>."""
+    if pattern is None:
+        return escape(text)
+    pieces, start = [], 0
+    for match in pattern.finditer(text):
+        pieces += [escape(text[start:match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        start = match.end()
+    return "".join([*pieces, escape(text[start:])])
+
+
+def mark_highlight(text: str, highlight: str) -> str:
+    """Escaped paragraph text with its supporting sentence marked."""
+    return marked(text, phrase_pattern(highlight))
+
+
+def excerpt(text: str, highlight: str) -> str:
+    """The paragraph cut to the supporting sentence and a little context, marked and escaped."""
+    pattern = phrase_pattern(highlight)
+    found = pattern.search(text) if pattern else None
+    if found is None or len(text) <= len(found.group()) + 2 * EXCERPT_CONTEXT_CHARS:
+        return marked(text, pattern)
+    start = max(0, text.rfind(" ", 0, max(0, found.start() - EXCERPT_CONTEXT_CHARS)) + 1)
+    end = text.find(" ", found.end() + EXCERPT_CONTEXT_CHARS)
+    end = len(text) if end == -1 else end
+    return ("…" if start else "") + marked(text[start:end], pattern) + ("…" if end < len(text) else "")
+
+
+def answer_text(text: str, numbers: set[int], key: str) -> str:
+    """Escaped answer text whose markers [n] link to source card n."""
+    def link(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        if n not in numbers:
+            return match.group()
+        return f'<a class="marker" href="#src-{key}-{n}" aria-label="source {n}">[{n}]</a>'
+
+    return MARKER.sub(link, escape(text))
+
+
+def neighbour(paragraph: Paragraph) -> str:
+    """A neighbouring paragraph inside an expanded card."""
+    return (f'<div class="neighbour"><span class="label">¶{escape(paragraph.label)}</span> '
+            f"{escape(paragraph.text)}</div>")
+
+
+def card_actions(ref: str, paragraph_id: str) -> str:
+    """The 'Copy citation' and 'Open in reader' buttons of a card."""
+    return (f'<div class="actions"><button type="button" class="copy" data-copy="{escape(ref)}">Copy citation</button>'
+            f'<button type="button" class="open" data-open-paragraph="{escape(paragraph_id)}">Open in reader</button>'
+            "</div>")
+
+
+def source_card(source: Source, key: str) -> str:
+    """One numbered source: citation, the supporting sentence in context, expandable to the neighbours."""
+    cite = source.citation
+    page = f' <span class="page">p. {cite.page}</span>' if cite.page else ""
+    context = "".join(
+        [*map(neighbour, source.before),
+         f'<div class="cited"><span class="label">¶{escape(cite.paragraph)}</span> '
+         f"{mark_highlight(cite.text, cite.highlight)}</div>",
+         *map(neighbour, source.after)])
+    return (f'<li class="source" id="src-{key}-{cite.n}"><div class="source-head"><span class="n">{cite.n}</span>'
+            f'<cite>{escape(cite.ref)}</cite>{page}</div>'
+            f'<p class="excerpt">{excerpt(cite.text, cite.highlight)}</p>'
+            f"<details><summary>Full paragraph and its neighbours</summary>{context}</details>"
+            f"{card_actions(cite.ref, cite.id)}</li>")
+
+
+def source_list(sources: Sequence[Source], key: str, heading: str) -> str:
+    """The numbered cards under an answer, with a heading."""
+    if not sources:
+        return ""
+    cards = "".join(source_card(source, key) for source in sources)
+    return f'<h4 class="sources-heading">{escape(heading)}</h4><ol class="sources">{cards}</ol>'
+
+
+def notes(answer: Answer) -> str:
+    """Caveats the answer carries (conflicting figures, LLM fallback)."""
+    if not answer.notes:
+        return ""
+    items = "".join(f"<li>{escape(note)}</li>" for note in answer.notes)
+    return f'<ul class="notes" aria-label="Caveats">{items}</ul>'
+
+
+def answered(exchange: Exchange, answer: Answer, key: str) -> str:
+    """A finished answer: icon and heading, text with markers, caveats, then the source cards."""
+    numbers = {source.citation.n for source in exchange.sources}
+    if answer.abstained:
+        head = '<span class="icon" aria-hidden="true">⊘</span> Not in the papers'
+        cards = source_list(exchange.sources, key, "Closest paragraphs")
+    else:
+        head = '<span class="icon" aria-hidden="true">✓</span> From the papers'
+        cards = source_list(exchange.sources, key, "Sources")
+    kind = "refusal" if answer.abstained else "answer"
+    return (f'<section class="reply {kind}" aria-label="{escape(kind)}"><h3 class="reply-head">{head}</h3>'
+            f'<div class="reply-text">{answer_text(answer.answer, numbers, key)}</div>{notes(answer)}{cards}'
+            "</section>")
+
+
+def streaming(exchange: Exchange) -> str:
+    """An answer still arriving: the text so far, without cards."""
+    text = escape(exchange.text) if exchange.text else "Searching the papers…"
+    return f'<section class="reply pending" aria-busy="true"><div class="reply-text">{text}</div></section>'
+
+
+def exchange_html(exchange: Exchange, index: int) -> str:
+    """A question followed by its answer (or the answer so far)."""
+    question = f'<div class="question"><span class="who">You asked</span>{escape(exchange.question)}</div>'
+    reply = answered(exchange, exchange.answer, str(index)) if exchange.answer else streaming(exchange)
+    return f'<div class="exchange">{question}{reply}</div>'
+
+
+def conversation(exchanges: Sequence[Exchange]) -> str:
+    """The whole chat, oldest first, or a short welcome when it is empty."""
+    if not exchanges:
+        return ('<div class="ppa conversation empty"><p>Ask a question about the Police and Crime Panel papers. '
+                "Every answer quotes the papers and cites their own paragraph numbers; when the papers "
+                "don't say, you will be told so.</p></div>")
+    body = "".join(exchange_html(exchange, index) for index, exchange in enumerate(exchanges))
+    return (f'<div class="ppa conversation" role="log" aria-live="polite" aria-label="Conversation" tabindex="0">'
+            f"{body}</div>")
+
+
+def section_heading(paragraph: Paragraph, previous: Paragraph | None) -> str:
+    """A heading where the section changes between consecutive paragraphs."""
+    if not paragraph.section_path or (previous and previous.section_path == paragraph.section_path):
+        return ""
+    return f'<h4 class="section">{escape(" › ".join(paragraph.section_path))}</h4>'
+
+
+def reader_paragraph(paragraph: Paragraph, target_id: str | None, pattern: re.Pattern[str] | None) -> str:
+    """One paragraph in the reader, marked when it is the one a citation opened."""
+    target = paragraph.id == target_id
+    return (f'<div class="para{" target" if target else ""}" data-paragraph-id="{escape(paragraph.id)}"'
+            f' tabindex="-1"><span class="label">¶{escape(paragraph.label)}</span>'
+            f'<p>{marked(paragraph.text, pattern)}</p><button type="button" class="copy" '
+            f'data-copy="{escape(paragraph.citation)}" aria-label="Copy citation {escape(paragraph.citation)}">'
+            "Copy citation</button></div>")
+
+
+def matches(paragraph: Paragraph, query: str) -> bool:
+    """True when every word of the filter appears in the paragraph (text or label)."""
+    haystack = f"{paragraph.label} {paragraph.text}".lower()
+    return all(word in haystack for word in query.lower().split())
+
+
+def reader(document: Document, paragraphs: Sequence[Paragraph], target_id: str | None = None,
+           query: str = "") -> str:
+    """A part of a paper, paragraph by paragraph, filtered by the words typed into the filter box."""
+    shown = [paragraph for paragraph in paragraphs if matches(paragraph, query)]
+    pattern = terms_pattern(query)
+    count = (f"{len(shown)} of {len(paragraphs)} paragraphs contain “{escape(query.strip())}”" if query.strip()
+             else f"{len(paragraphs)} paragraphs")
+    body = "".join(section_heading(paragraph, previous) + reader_paragraph(paragraph, target_id, pattern)
+                   for previous, paragraph in zip([None, *shown], shown, strict=False))
+    kind = DOC_TYPE_NAMES.get(document.doc_type, document.doc_type)
+    return (f'<article class="ppa reader"><header><h3>{escape(document.title)}</h3><p class="meta">'
+            f"{long_date(document.meeting_date)} · {escape(kind)} · {count}</p></header>{body}</article>")
+
+
+def reader_placeholder() -> str:
+    """What the reader shows before a part is chosen."""
+    return ('<article class="ppa reader empty"><p>Choose a meeting and a part to read it, or press '
+            "“Open in reader” on a source card.</p></article>")
