@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import sys
 import time
 from collections.abc import Sequence
@@ -29,11 +28,6 @@ def ask_ms(assistant: Assistant, pair: QAPair) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (Linux reports kilobytes)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def ask_latency(settings: Settings, pairs: Sequence[QAPair]) -> dict[str, float]:
     """Open the assistant, time the first question (cold), then every question once more (warm)."""
     from assistant.service import Assistant
@@ -48,8 +42,11 @@ def ask_latency(settings: Settings, pairs: Sequence[QAPair]) -> dict[str, float]
 
 
 def run_bench(settings: Settings, scale: int = 1) -> dict[str, Any]:
-    """Index timings from the indexer's benchmark, then ask latency on the bundled index, then peak memory."""
-    from evals.bench_index import bench_index  # the indexer's half of the benchmark
+    """Index timings from the indexer's benchmark (1× and scale×), then ask latency on the settings' index.
+
+    bench_index builds its scale× index in a temp dir it removes, so ask latency is measured at 1× only.
+    """
+    from evals.bench_index import bench_index, peak_rss_mb  # the indexer's half of the benchmark
 
     index = bench_index(settings, scale)
     ask = ask_latency(settings, load_pairs(qa_files()))
