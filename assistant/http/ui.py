@@ -28,7 +28,7 @@ UNDATED = "undated"
 EXAMPLES = {
     "Panel members": [
         "What did the Commissioner report about Victim First?",
-        "How are the S106 funding review recommendations being implemented?",
+        "How are the S106 review recommendations being implemented?",
         "How is the rape detection rate being improved?",
     ],
     "Members of the public": [
@@ -38,7 +38,7 @@ EXAMPLES = {
     ],
     "Officers": [
         "What was said about precept increases?",
-        "What did the Panel resolve about the Violence Reduction Network?",
+        "What was resolved about the Violence Reduction Network?",
         "When did the Ethics and Transparency Panel meet?",
     ],
 }
@@ -56,7 +56,9 @@ const copyCitation = async (button) => {
   setTimeout(() => { button.textContent = label; }, 1500);
 };
 """
-CONVERSATION_JS = COPY_JS + """
+CONVERSATION_JS = (
+    COPY_JS
+    + """
 element.addEventListener('click', (event) => {
   const copy = event.target.closest('[data-copy]');
   if (copy) { copyCitation(copy); return; }
@@ -70,9 +72,12 @@ watch('value', () => {
   seen = exchanges.length;
 });
 """
+)
 # The reader tab is rendered when first shown, and may still be hidden when a new value arrives:
 # look for the target at load and after each change, retrying until it is on screen.
-READER_JS = COPY_JS + """
+READER_JS = (
+    COPY_JS
+    + """
 element.addEventListener('click', (event) => {
   const copy = event.target.closest('[data-copy]');
   if (copy) copyCitation(copy);
@@ -87,6 +92,7 @@ const showTarget = (tries) => {
 showTarget(20);
 watch('value', () => showTarget(20));
 """
+)
 
 AssistantSource = Assistant | Callable[[], Assistant]
 
@@ -109,8 +115,10 @@ class PanelPapersUI:
         """Lay out the Ask and Read tabs and wire their events."""
         demo = gr.Blocks(title="Panel Papers Assistant")
         with demo:
-            gr.Markdown("# Panel Papers Assistant\nAnswers from the Police and Crime Panel papers, "
-                        "each claim cited to the papers' own paragraph numbers.")
+            gr.Markdown(
+                "# Panel Papers Assistant\nAnswers from the Police and Crime Panel papers, "
+                "each claim cited to the papers' own paragraph numbers."
+            )
             with gr.Tabs() as tabs:
                 with gr.Tab("Ask", id="ask"):
                     ask = self._ask_tab()
@@ -122,12 +130,24 @@ class PanelPapersUI:
 
     def _ask_tab(self) -> dict[str, Any]:
         """The conversation, the question box, filters and example questions."""
-        conversation = gr.HTML(render.conversation([]), head=f"<style>{CSS}</style>", js_on_load=CONVERSATION_JS,
-                               apply_default_css=False, elem_id="conversation")
+        conversation = gr.HTML(
+            render.conversation([]),
+            head=f"<style>{CSS}</style>",
+            js_on_load=CONVERSATION_JS,
+            apply_default_css=False,
+            elem_id="conversation",
+        )
         exchanges = gr.State([])
         with gr.Row():
-            question = gr.Textbox("", label="Your question", placeholder="e.g. What did the Commissioner report "
-                                  "about Victim First?", max_lines=4, scale=5, elem_id="question")
+            question = gr.Textbox(
+                "",
+                label="Your question",
+                placeholder="e.g. What did the Commissioner report about Victim First?",
+                max_lines=4,
+                scale=5,
+                min_width=240,
+                elem_id="question",
+            )
             with gr.Column(scale=1, min_width=120):
                 ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
                 clear = gr.Button("New conversation", variant="secondary", size="sm")
@@ -144,13 +164,16 @@ class PanelPapersUI:
         """Meeting date range, document and document type, folded away until wanted."""
         with gr.Accordion("Filters: meeting dates, document, type", open=False):
             with gr.Row():
-                date_from = gr.Textbox(label="Meetings from (YYYY-MM-DD)", value="", placeholder="2024-01-01",
-                                       elem_id="meeting-from")
-                date_to = gr.Textbox(label="Meetings to (YYYY-MM-DD)", value="", placeholder="2024-12-31",
-                                     elem_id="meeting-to")
+                date_from = gr.Textbox(
+                    label="Meetings from (YYYY-MM-DD)", value="", placeholder="2024-01-01", elem_id="meeting-from"
+                )
+                date_to = gr.Textbox(
+                    label="Meetings to (YYYY-MM-DD)", value="", placeholder="2024-12-31", elem_id="meeting-to"
+                )
             with gr.Row():
-                document = gr.Dropdown([("All papers", ALL)], value=ALL, label="Document / report",
-                                       elem_id="document-filter")
+                document = gr.Dropdown(
+                    [("All papers", ALL)], value=ALL, label="Document / report", elem_id="document-filter"
+                )
                 kinds = [("Any type", ALL), *((render.DOC_TYPE_NAMES[kind], kind) for kind in DOC_TYPES)]
                 doc_type = gr.Dropdown(kinds, value=ALL, label="Document type", elem_id="type-filter")
         return [date_from, date_to, document, doc_type]
@@ -166,14 +189,18 @@ class PanelPapersUI:
         with gr.Row():
             meeting = gr.Dropdown([], label="Meeting", elem_id="reader-meeting")
             part = gr.Dropdown([], label="Part of the paper", elem_id="reader-part")
-        query = gr.Textbox("", label="Filter paragraphs", placeholder="words to find in this part",
-                           elem_id="reader-filter")
-        page = gr.HTML(render.reader_placeholder(), js_on_load=READER_JS,
-                       apply_default_css=False, elem_id="reader-page")
+        query = gr.Textbox(
+            "", label="Filter paragraphs", placeholder="words to find in this part", elem_id="reader-filter"
+        )
+        target = gr.State("")
+        page = gr.HTML(
+            render.reader_placeholder(), js_on_load=READER_JS, apply_default_css=False, elem_id="reader-page"
+        )
         meeting.input(self.choose_meeting, meeting, [part, query, page])
-        part.input(self.show_part, [part, query], page)
-        query.input(self.show_part, [part, query], page, trigger_mode="always_last")
-        return {"meeting": meeting, "part": part, "query": query, "page": page}
+        part.input(self.show_part, [part, query, target], page)
+        # .change, not .input: it also fires for pasted text; the opened paragraph keeps its highlight.
+        query.change(self.show_part, [part, query, target], page, trigger_mode="always_last")
+        return {"meeting": meeting, "part": part, "query": query, "target": target, "page": page}
 
     def choices(self) -> tuple[gr.Dropdown, gr.Dropdown]:
         """Fill the document filter and the reader's meetings from the current index."""
@@ -183,8 +210,9 @@ class PanelPapersUI:
         meeting_choices = [(render.long_date(_meeting_day(key)), key) for key in meetings]
         return gr.Dropdown(choices=document_choices), gr.Dropdown(choices=meeting_choices)
 
-    def ask(self, question: str, exchanges: list[Exchange], date_from: str, date_to: str, document: str,
-            doc_type: str) -> Iterator[tuple[str, list[Exchange], str]]:
+    def ask(
+        self, question: str, exchanges: list[Exchange], date_from: str, date_to: str, document: str, doc_type: str
+    ) -> Iterator[tuple[str, list[Exchange], str]]:
         """Answer a question, streaming the text when an LLM writes it, then show the source cards."""
         if not question.strip():
             raise gr.Error("Type a question first.")
@@ -225,26 +253,31 @@ class PanelPapersUI:
         except NotFound as error:
             raise gr.Error("That paragraph is no longer in the index.") from error
         key = meeting_key(document.meeting_date)
-        return (gr.Tabs(selected="reader"), gr.Dropdown(value=key),
-                gr.Dropdown(choices=self._parts(key), value=document.id), "",
-                render.reader(document, paragraphs, paragraph.id))
+        return (
+            gr.Tabs(selected="reader"),
+            gr.Dropdown(value=key),
+            gr.Dropdown(choices=self._parts(key), value=document.id),
+            "",
+            paragraph.id,
+            render.reader(document, paragraphs, paragraph.id),
+        )
 
     def choose_meeting(self, key: str) -> tuple[gr.Dropdown, str, str]:
         """List a meeting's parts and show the first one."""
         parts = self._parts(key)
         first = parts[0][1] if parts else None
-        page = self.show_part(first, "") if first else render.reader_placeholder()
+        page = self.show_part(first, "", "") if first else render.reader_placeholder()
         return gr.Dropdown(choices=parts, value=first), "", page
 
-    def show_part(self, document_id: str | None, query: str) -> str:
-        """A part of a paper, filtered by the words in the filter box."""
+    def show_part(self, document_id: str | None, query: str, target_id: str) -> str:
+        """A part of a paper, filtered by the words in the filter box, the opened paragraph highlighted."""
         if not document_id:
             return render.reader_placeholder()
         try:
             document, paragraphs = self.assistant().document(document_id)
         except NotFound:
             return render.reader_placeholder()
-        return render.reader(document, paragraphs, query=query)
+        return render.reader(document, paragraphs, target_id or None, query or "")
 
     def _parts(self, key: str) -> list[tuple[str, str]]:
         """The parts (agenda, minutes, reports…) of one meeting's papers, in paper order."""
@@ -264,9 +297,14 @@ def _meeting_day(key: str) -> dt.date | None:
 
 def meeting_filters(date_from: str, date_to: str, document: str, doc_type: str) -> Filters | None:
     """The filters the user set, or None when nothing narrows the search."""
-    filters = Filters.model_validate({
-        "meeting_from": _typed_date(date_from, "Meetings from"), "meeting_to": _typed_date(date_to, "Meetings to"),
-        "document": document or None, "doc_type": doc_type or None})
+    filters = Filters.model_validate(
+        {
+            "meeting_from": _typed_date(date_from, "Meetings from"),
+            "meeting_to": _typed_date(date_to, "Meetings to"),
+            "document": document or None,
+            "doc_type": doc_type or None,
+        }
+    )
     return None if filters.is_empty() else filters
 
 

@@ -16,8 +16,14 @@ from indexer.types import Answer, Citation, Document, Paragraph
 
 MARKER = re.compile(r"\[(\d+)\]")
 EXCERPT_CONTEXT_CHARS = 180  # about two lines either side of the supporting sentence on a phone
-DOC_TYPE_NAMES = {"agenda": "Agenda", "minutes": "Minutes", "report": "Report", "appendix": "Appendix",
-                  "board_notes": "Board notes", "other": "Other"}
+DOC_TYPE_NAMES = {
+    "agenda": "Agenda",
+    "minutes": "Minutes",
+    "report": "Report",
+    "appendix": "Appendix",
+    "board_notes": "Board notes",
+    "other": "Other",
+}
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,7 @@ def marked(text: str, pattern: re.Pattern[str] | None) -> str:
         return escape(text)
     pieces, start = [], 0
     for match in pattern.finditer(text):
-        pieces += [escape(text[start:match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        pieces += [escape(text[start : match.start()]), f"<mark>{escape(match.group())}</mark>"]
         start = match.end()
     return "".join([*pieces, escape(text[start:])])
 
@@ -101,6 +107,7 @@ def excerpt(text: str, highlight: str) -> str:
 
 def answer_text(text: str, numbers: set[int], key: str) -> str:
     """Escaped answer text whose markers [n] link to source card n."""
+
     def link(match: re.Match[str]) -> str:
         n = int(match.group(1))
         if n not in numbers:
@@ -112,15 +119,18 @@ def answer_text(text: str, numbers: set[int], key: str) -> str:
 
 def neighbour(paragraph: Paragraph) -> str:
     """A neighbouring paragraph inside an expanded card."""
-    return (f'<div class="neighbour"><span class="label">¶{escape(paragraph.label)}</span> '
-            f"{escape(paragraph.text)}</div>")
+    return (
+        f'<div class="neighbour"><span class="label">¶{escape(paragraph.label)}</span> {escape(paragraph.text)}</div>'
+    )
 
 
 def card_actions(ref: str, paragraph_id: str) -> str:
     """The 'Copy citation' and 'Open in reader' buttons of a card."""
-    return (f'<div class="actions"><button type="button" class="copy" data-copy="{escape(ref)}">Copy citation</button>'
-            f'<button type="button" class="open" data-open-paragraph="{escape(paragraph_id)}">Open in reader</button>'
-            "</div>")
+    return (
+        f'<div class="actions"><button type="button" class="copy" data-copy="{escape(ref)}">Copy citation</button>'
+        f'<button type="button" class="open" data-open-paragraph="{escape(paragraph_id)}">Open in reader</button>'
+        "</div>"
+    )
 
 
 def source_card(source: Source, key: str) -> str:
@@ -128,15 +138,20 @@ def source_card(source: Source, key: str) -> str:
     cite = source.citation
     page = f' <span class="page">p. {cite.page}</span>' if cite.page else ""
     context = "".join(
-        [*map(neighbour, source.before),
-         f'<div class="cited"><span class="label">¶{escape(cite.paragraph)}</span> '
-         f"{mark_highlight(cite.text, cite.highlight)}</div>",
-         *map(neighbour, source.after)])
-    return (f'<li class="source" id="src-{key}-{cite.n}"><div class="source-head"><span class="n">{cite.n}</span>'
-            f'<cite>{escape(cite.ref)}</cite>{page}</div>'
-            f'<p class="excerpt">{excerpt(cite.text, cite.highlight)}</p>'
-            f"<details><summary>Full paragraph and its neighbours</summary>{context}</details>"
-            f"{card_actions(cite.ref, cite.id)}</li>")
+        [
+            *map(neighbour, source.before),
+            f'<div class="cited"><span class="label">¶{escape(cite.paragraph)}</span> '
+            f"{mark_highlight(cite.text, cite.highlight)}</div>",
+            *map(neighbour, source.after),
+        ]
+    )
+    return (
+        f'<li class="source" id="src-{key}-{cite.n}"><div class="source-head"><span class="n">{cite.n}</span>'
+        f"<cite>{escape(cite.ref)}</cite>{page}</div>"
+        f'<p class="excerpt">{excerpt(cite.text, cite.highlight)}</p>'
+        f"<details><summary>Full paragraph and its neighbours</summary>{context}</details>"
+        f"{card_actions(cite.ref, cite.id)}</li>"
+    )
 
 
 def source_list(sources: Sequence[Source], key: str, heading: str) -> str:
@@ -165,9 +180,11 @@ def answered(exchange: Exchange, answer: Answer, key: str) -> str:
         head = '<span class="icon" aria-hidden="true">✓</span> From the papers'
         cards = source_list(exchange.sources, key, "Sources")
     kind = "refusal" if answer.abstained else "answer"
-    return (f'<section class="reply {kind}" aria-label="{escape(kind)}"><h3 class="reply-head">{head}</h3>'
-            f'<div class="reply-text">{answer_text(answer.answer, numbers, key)}</div>{notes(answer)}{cards}'
-            "</section>")
+    return (
+        f'<section class="reply {kind}" aria-label="{escape(kind)}"><h3 class="reply-head">{head}</h3>'
+        f'<div class="reply-text">{answer_text(answer.answer, numbers, key)}</div>{notes(answer)}{cards}'
+        "</section>"
+    )
 
 
 def streaming(exchange: Exchange) -> str:
@@ -186,12 +203,16 @@ def exchange_html(exchange: Exchange, index: int) -> str:
 def conversation(exchanges: Sequence[Exchange]) -> str:
     """The whole chat, oldest first, or a short welcome when it is empty."""
     if not exchanges:
-        return ('<div class="ppa conversation empty"><p>Ask a question about the Police and Crime Panel papers. '
-                "Every answer quotes the papers and cites their own paragraph numbers; when the papers "
-                "don't say, you will be told so.</p></div>")
+        return (
+            '<div class="ppa conversation empty"><p>Ask a question about the Police and Crime Panel papers. '
+            "Every answer quotes the papers and cites their own paragraph numbers; when the papers "
+            "don't say, you will be told so.</p></div>"
+        )
     body = "".join(exchange_html(exchange, index) for index, exchange in enumerate(exchanges))
-    return (f'<div class="ppa conversation" role="log" aria-live="polite" aria-label="Conversation" tabindex="0">'
-            f"{body}</div>")
+    return (
+        f'<div class="ppa conversation" role="log" aria-live="polite" aria-label="Conversation" tabindex="0">'
+        f"{body}</div>"
+    )
 
 
 def section_heading(paragraph: Paragraph, previous: Paragraph | None) -> str:
@@ -204,11 +225,13 @@ def section_heading(paragraph: Paragraph, previous: Paragraph | None) -> str:
 def reader_paragraph(paragraph: Paragraph, target_id: str | None, pattern: re.Pattern[str] | None) -> str:
     """One paragraph in the reader, marked when it is the one a citation opened."""
     target = paragraph.id == target_id
-    return (f'<div class="para{" target" if target else ""}" data-paragraph-id="{escape(paragraph.id)}"'
-            f' tabindex="-1"><span class="label">¶{escape(paragraph.label)}</span>'
-            f'<p>{marked(paragraph.text, pattern)}</p><button type="button" class="copy" '
-            f'data-copy="{escape(paragraph.citation)}" aria-label="Copy citation {escape(paragraph.citation)}">'
-            "Copy citation</button></div>")
+    return (
+        f'<div class="para{" target" if target else ""}" data-paragraph-id="{escape(paragraph.id)}"'
+        f' tabindex="-1"><span class="label">¶{escape(paragraph.label)}</span>'
+        f'<p>{marked(paragraph.text, pattern)}</p><button type="button" class="copy" '
+        f'data-copy="{escape(paragraph.citation)}" aria-label="Copy citation {escape(paragraph.citation)}">'
+        "Copy citation</button></div>"
+    )
 
 
 def matches(paragraph: Paragraph, query: str) -> bool:
@@ -217,21 +240,29 @@ def matches(paragraph: Paragraph, query: str) -> bool:
     return all(word in haystack for word in query.lower().split())
 
 
-def reader(document: Document, paragraphs: Sequence[Paragraph], target_id: str | None = None,
-           query: str = "") -> str:
+def reader(document: Document, paragraphs: Sequence[Paragraph], target_id: str | None = None, query: str = "") -> str:
     """A part of a paper, paragraph by paragraph, filtered by the words typed into the filter box."""
     shown = [paragraph for paragraph in paragraphs if matches(paragraph, query)]
     pattern = terms_pattern(query)
-    count = (f"{len(shown)} of {len(paragraphs)} paragraphs contain “{escape(query.strip())}”" if query.strip()
-             else f"{len(paragraphs)} paragraphs")
-    body = "".join(section_heading(paragraph, previous) + reader_paragraph(paragraph, target_id, pattern)
-                   for previous, paragraph in zip([None, *shown], shown, strict=False))
+    count = (
+        f"{len(shown)} of {len(paragraphs)} paragraphs contain “{escape(query.strip())}”"
+        if query.strip()
+        else f"{len(paragraphs)} paragraphs"
+    )
+    body = "".join(
+        section_heading(paragraph, previous) + reader_paragraph(paragraph, target_id, pattern)
+        for previous, paragraph in zip([None, *shown], shown, strict=False)
+    )
     kind = DOC_TYPE_NAMES.get(document.doc_type, document.doc_type)
-    return (f'<article class="ppa reader"><header><h3>{escape(document.title)}</h3><p class="meta">'
-            f"{long_date(document.meeting_date)} · {escape(kind)} · {count}</p></header>{body}</article>")
+    return (
+        f'<article class="ppa reader"><header><h3>{escape(document.title)}</h3><p class="meta">'
+        f"{long_date(document.meeting_date)} · {escape(kind)} · {count}</p></header>{body}</article>"
+    )
 
 
 def reader_placeholder() -> str:
     """What the reader shows before a part is chosen."""
-    return ('<article class="ppa reader empty"><p>Choose a meeting and a part to read it, or press '
-            "“Open in reader” on a source card.</p></article>")
+    return (
+        '<article class="ppa reader empty"><p>Choose a meeting and a part to read it, or press '
+        "“Open in reader” on a source card.</p></article>"
+    )

@@ -1,0 +1,252 @@
+"""The web UI in a real headless Chromium, against the whole app and the real Assistant."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from api_fixtures import GENEROUS, SMALL_PAPER, serving
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+
+from app import create_app
+from assistant.service import Assistant
+from indexer.settings import Settings
+
+pytest_plugins = ["api_fixtures"]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "ui"
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+VICTIM_FIRST = "What did the Commissioner report about Victim First?"
+UNANSWERABLE = "How many police horses does the force own?"
+IMG = '<img src=x onerror="window.__xss=1">'
+SCRIPT = "<script>window.__xss=2</script>"
+TEMPLATE = "${window.__xss=3} {{constructor.constructor('window.__xss=4')()}}"
+HOSTILE_PAPER = f"""POLICE AND CRIME PANEL
+
+5 NOVEMBER 2024
+
+DRONE PATROL UPDATE
+
+Background
+
+1. The drone patrol pilot flew 42 missions over Rutland Water between July and October 2024.
+
+2. The supplier's flight log contained the string {IMG} which officers could not explain.
+
+3. A second log entry read {SCRIPT} and was passed to the digital forensics team.
+
+4. A third entry read {TEMPLATE} and was also logged.
+"""
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium)"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the module."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def ui_url(api_settings: Settings, assistant: Assistant) -> Iterator[str]:
+    """The whole app over the bundled papers, served by uvicorn on loopback."""
+    with serving(create_app(api_settings, assistant)) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over a corpus holding a paper with markup and template syntax in its text."""
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "corpus").mkdir()
+    shutil.copy2(SMALL_PAPER, root / "corpus" / SMALL_PAPER.name)
+    (root / "corpus" / "2024-11-05-panel-drone-patrol-update.txt").write_text(HOSTILE_PAPER, encoding="utf-8")
+    settings = Settings(_env_file=None, corpus_dir=root / "corpus", data_dir=root / "data", **GENEROUS)
+    with serving(create_app(settings, Assistant.open(settings))) as base_url:
+        yield base_url
+
+
+@contextmanager
+def opened(browser: Browser, url: str, viewport: Any = DESKTOP, **context_options: Any) -> Iterator[Page]:
+    """A fresh page on the UI, once the question box is ready."""
+    context = browser.new_context(viewport=viewport, **context_options)
+    page = context.new_page()
+    page.goto(url)
+    expect(page.get_by_label("Your question")).to_be_visible(timeout=30_000)
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser: Browser, ui_url: str) -> Iterator[Page]:
+    """A desktop-sized page on the UI."""
+    with opened(browser, ui_url) as fresh:
+        yield fresh
+
+
+def ask(page: Page, question: str) -> Locator:
+    """Ask with the Ask button; return the finished reply."""
+    earlier = page.locator(".exchange").count()
+    page.get_by_label("Your question").fill(question)
+    page.get_by_role("button", name="Ask", exact=True).click()
+    reply = page.locator(".exchange").nth(earlier).locator(".reply:not(.pending)")
+    expect(reply).to_be_visible(timeout=60_000)
+    return reply
+
+
+def set_meeting_range(page: Page, start: str, end: str) -> None:
+    """Open the filters and type a meeting date range."""
+    page.get_by_text("Filters: meeting dates, document, type").click()
+    page.get_by_label("Meetings from (YYYY-MM-DD)").fill(start)
+    page.get_by_label("Meetings to (YYYY-MM-DD)").fill(end)
+
+
+def shoot(page: Page, name: str) -> None:
+    """Save a screenshot to artifacts/ui/ for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def normalised(text: str) -> str:
+    """Text with runs of whitespace as single spaces."""
+    return " ".join(text.split())
+
+
+def test_a_question_is_answered_with_numbered_source_cards_citing_the_paragraph(
+    page: Page, assistant: Assistant
+) -> None:
+    reply = ask(page, VICTIM_FIRST)
+    expect(reply).to_have_class("reply answer")
+    expect(reply.get_by_role("heading", name="From the papers")).to_be_visible()
+    expect(reply.locator("a.marker").first).to_have_text("[1]")
+    card = reply.locator(".source").first
+    expect(card.locator(".n")).to_have_text("1")
+    paragraph, _, _ = assistant.paragraph(
+        card.locator("[data-open-paragraph]").get_attribute("data-open-paragraph") or ""
+    )
+    expect(card.locator("cite")).to_have_text(paragraph.citation)
+    assert normalised(card.locator(".excerpt mark").inner_text()) in normalised(paragraph.text)
+
+
+def test_an_expanded_card_shows_the_whole_paragraph_between_its_neighbours(page: Page, assistant: Assistant) -> None:
+    card = ask(page, VICTIM_FIRST).locator(".source").first
+    card.get_by_text("Full paragraph and its neighbours").click()
+    expect(card.locator("details")).to_have_attribute("open", "")
+    paragraph_id = card.locator("[data-open-paragraph]").get_attribute("data-open-paragraph") or ""
+    cited, before, after = assistant.paragraph(paragraph_id, 1)
+    expect(card.locator(".cited")).to_contain_text(f"¶{cited.label}")
+    expect(card.locator(".neighbour")).to_have_count(len(before) + len(after))
+
+
+def test_a_meeting_range_with_no_papers_gets_a_refusal_not_an_answer(page: Page) -> None:
+    set_meeting_range(page, "2019-01-01", "2019-12-31")
+    reply = ask(page, VICTIM_FIRST)
+    expect(reply).to_have_class("reply refusal")
+    expect(reply.get_by_role("heading", name="Not in the papers")).to_be_visible()
+    expect(page.locator(".reply.answer")).to_have_count(0)
+
+
+def test_a_question_the_papers_do_not_answer_is_refused_with_the_closest_paragraphs(page: Page) -> None:
+    reply = ask(page, UNANSWERABLE)
+    expect(reply).to_have_class("reply refusal")
+    expect(reply.get_by_role("heading", name="Closest paragraphs")).to_be_visible()
+    expect(reply.locator(".source").first.get_by_role("button", name="Open in reader")).to_be_visible()
+
+
+def test_open_in_reader_shows_the_cited_paragraph_highlighted_and_on_screen(page: Page) -> None:
+    card = ask(page, VICTIM_FIRST).locator(".source").first
+    paragraph_id = card.locator("[data-open-paragraph]").get_attribute("data-open-paragraph")
+    card.get_by_role("button", name="Open in reader").click()
+    target = page.locator("#reader-page .para.target")
+    expect(target).to_have_attribute("data-paragraph-id", paragraph_id or "")
+    expect(target).to_be_in_viewport()
+    expect(target).to_be_focused()
+    expect(page.get_by_role("tab", name="Read the papers")).to_have_attribute("aria-selected", "true")
+
+
+def test_the_reader_filter_keeps_only_paragraphs_with_the_words(page: Page) -> None:
+    ask(page, VICTIM_FIRST).locator(".source").first.get_by_role("button", name="Open in reader").click()
+    expect(page.locator("#reader-page .para.target")).to_be_visible()
+    page.get_by_label("Filter paragraphs").fill("victim first")
+    expect(page.locator("#reader-page .meta")).to_contain_text("contain “victim first”")
+    for text in page.locator("#reader-page .para p").all_inner_texts():
+        assert "victim" in text.lower() and "first" in text.lower()
+
+
+def test_cards_work_from_the_keyboard(page: Page) -> None:
+    page.get_by_label("Your question").fill(VICTIM_FIRST)
+    page.get_by_label("Your question").press("Enter")
+    card = page.locator(".reply:not(.pending) .source").first
+    expect(card).to_be_visible(timeout=60_000)
+    card.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(card.locator("details")).to_have_attribute("open", "")
+    card.get_by_role("button", name="Open in reader").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#reader-page .para.target")).to_be_focused()
+
+
+def test_copy_citation_puts_the_citation_on_the_clipboard(browser: Browser, ui_url: str) -> None:
+    with opened(browser, ui_url, permissions=["clipboard-read", "clipboard-write"]) as page:
+        card = ask(page, VICTIM_FIRST).locator(".source").first
+        card.get_by_role("button", name="Copy citation").click()
+        expect(card.get_by_role("button", name="Copied ✓")).to_be_visible()
+        assert page.evaluate("navigator.clipboard.readText()") == card.locator("cite").inner_text()
+
+
+@pytest.mark.parametrize(("device", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_screenshots_of_answer_refusal_and_reader_fit_the_screen(
+    browser: Browser, ui_url: str, device: str, viewport: Any
+) -> None:
+    with opened(browser, ui_url, viewport) as page:
+        shoot(page, f"{device}-1-start")
+        ask(page, VICTIM_FIRST).locator("summary").first.click()
+        shoot(page, f"{device}-2-answer")
+        ask(page, UNANSWERABLE).scroll_into_view_if_needed()
+        shoot(page, f"{device}-3-refusal")
+        page.locator(".reply.answer .source").first.get_by_role("button", name="Open in reader").click()
+        expect(page.locator("#reader-page .para.target")).to_be_in_viewport()
+        shoot(page, f"{device}-4-reader")
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+def test_markup_in_a_paper_is_shown_as_text_and_never_runs(browser: Browser, hostile_url: str) -> None:
+    with opened(browser, hostile_url) as page:
+        reply = ask(page, "What did the second log entry read?")
+        expect(reply.locator(".reply-text")).to_contain_text(SCRIPT)
+        card = reply.locator(".source").first
+        card.get_by_text("Full paragraph and its neighbours").click()
+        expect(card.locator("details")).to_contain_text(IMG)
+        card.get_by_role("button", name="Open in reader").click()
+        reader = page.locator("#reader-page")
+        for text in (IMG, SCRIPT, TEMPLATE):
+            expect(reader).to_contain_text(text)
+        shoot(page, "hostile-paper-reader")
+        assert page.locator(".ppa img, .ppa script").count() == 0
+        assert page.evaluate("window.__xss") is None
