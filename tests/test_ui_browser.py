@@ -172,6 +172,16 @@ def test_a_meeting_range_with_no_papers_gets_a_refusal_not_an_answer(page: Page)
     expect(page.locator(".reply.answer")).to_have_count(0)
 
 
+def test_a_document_filter_keeps_every_source_inside_that_report(page: Page) -> None:
+    page.get_by_text("Filters: meeting dates, document, type").click()
+    page.get_by_label("Document / report").click()
+    page.get_by_role("option", name="2 Dec 2024 · Rape Performance").click()
+    reply = ask(page, "What did the review find?")
+    expect(reply.locator(".source").first).to_be_visible()
+    for ref in reply.locator(".source cite").all_inner_texts():
+        assert "· Rape Performance ·" in ref
+
+
 def test_a_question_the_papers_do_not_answer_is_refused_with_the_closest_paragraphs(page: Page) -> None:
     reply = ask(page, UNANSWERABLE)
     expect(reply).to_have_class("reply refusal")

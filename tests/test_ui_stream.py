@@ -1,0 +1,39 @@
+"""The UI's ask handler with the real Assistant: LLM answers stream in, extractive answers arrive at once."""
+
+from __future__ import annotations
+
+from scripted_llm import MODEL, scripted_llm_server
+
+from assistant.http.ui import PanelPapersUI
+from assistant.service import Assistant
+from indexer.settings import Settings
+
+QUESTION = "What did the Commissioner report about Victim First?"
+REPLY = "The Victim First service has been in place since April 2024 [1]. It has had a six-month review [1]."
+NO_FILTERS = ("", "", "", "")
+
+
+def conversations(ui: PanelPapersUI) -> list[str]:
+    """Every conversation HTML the handler yields for one question, in order."""
+    return [html for html, _, _ in ui.ask(QUESTION, [], *NO_FILTERS)]
+
+
+def test_an_llm_answer_streams_into_the_conversation_before_its_source_cards(
+    shared_settings: Settings, assistant: Assistant
+) -> None:
+    with scripted_llm_server([REPLY]) as server:
+        settings = shared_settings.model_copy(
+            update={"llm_backend": "openai", "llm_base_url": server.url, "llm_model": MODEL}
+        )
+        shown = conversations(PanelPapersUI(Assistant.open(settings), settings))
+    partial = [html for html in shown[1:-1] if 'aria-busy="true"' in html]
+    assert "Searching the papers…" in shown[0]
+    assert len(partial) > 2 and all('class="source"' not in html for html in partial)
+    assert "The Victim First service has been" in partial[len(partial) // 2]
+    assert 'class="reply answer"' in shown[-1] and 'class="source"' in shown[-1]
+
+
+def test_an_extractive_answer_arrives_whole_with_its_cards(shared_settings: Settings, assistant: Assistant) -> None:
+    shown = conversations(PanelPapersUI(assistant, shared_settings))
+    assert len(shown) <= 3
+    assert 'class="reply answer"' in shown[-1] and 'class="source"' in shown[-1]
