@@ -38,8 +38,11 @@ class Previous:
 
     meta: VersionMeta
     vectors: VectorCollection
-    paragraphs: tuple[Paragraph, ...]
-    documents: tuple[Document, ...]
+    folder: Path
+
+    def records(self) -> tuple[tuple[Paragraph, ...], tuple[Document, ...]]:
+        """The version's units and documents, read only when a new version is to be made."""
+        return read_records(self.folder)
 
 
 def settings_key(settings: Settings, embedder: Embedder) -> str:
@@ -57,7 +60,7 @@ def open_previous(settings: Settings, client: ClientAPI, key: str) -> Previous |
         vectors = VectorCollection.open(client, meta.version)
     except NotFoundError:  # e.g. chroma_url now names another server: embed everything again
         return None
-    return Previous(meta, vectors, *read_records(version_folder(settings.data_dir, meta.version)))
+    return Previous(meta, vectors, version_folder(settings.data_dir, meta.version))
 
 
 def parse_papers(
@@ -83,8 +86,9 @@ def assemble(
 ) -> Contents:
     """The new version's units in corpus order: unchanged files from the previous version, parsed files fresh."""
     kept = set(plan.unchanged)
-    old_units = [unit for unit in previous.paragraphs if unit.source_file in kept] if previous else []
-    old_documents = [doc for doc in previous.documents if doc.source_file in kept] if previous else []
+    units, documents = previous.records() if previous else ((), ())
+    old_units = [unit for unit in units if unit.source_file in kept]
+    old_documents = [doc for doc in documents if doc.source_file in kept]
     new_units = [unit for paper in parsed.values() for unit in paper.paragraphs]
     new_documents = [doc for paper in parsed.values() for doc in paper.documents]
     old_files = previous.meta.files if previous else {}

@@ -29,7 +29,7 @@ class FileRecord(Frozen):
     """An indexed paper: where it was read from and the hash of what produced its units."""
 
     path: str
-    sha256: str = ""
+    sha256: str
 
 
 class VersionMeta(Frozen):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,32 @@ from indexer.types import IndexReport
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 AGENDA_PACK = "2024-12-02-panel-agenda-pack.txt"  # ~85% of the units: left out where a small corpus will do
+SUBPROCESS_S = 180.0  # generous: a fresh process loads the model, on a busy 2-core machine
+
+SETTINGS = """
+import sys
+from indexer.settings import Settings
+settings = Settings(corpus_dir=sys.argv[1], data_dir=sys.argv[2], _env_file=None)
+"""
+BUILD = f"""{SETTINGS}
+from indexer.build import build_index
+build_index(settings, progress=False)
+"""
+REBUILD = f"""{SETTINGS}
+from indexer.build import build_index
+build_index(settings, rebuild=True, progress=False)
+"""
+ASK = f"""{SETTINGS}
+from indexer.reader import IndexReader
+reader = IndexReader.open(settings)
+print(reader.version, len(reader.dense("police budget", 5)), len(reader.keyword("police budget", 5)))
+"""
+
+
+def run_python(code: str, settings: Settings) -> subprocess.Popen[str]:
+    """Start a fresh Python process running code against these settings' folders."""
+    args = [sys.executable, "-c", code, str(settings.corpus_dir), str(settings.data_dir)]
+    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 
 
 def copy_corpus(target: Path, skip: tuple[str, ...] = ()) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from index_fixtures import AGENDA_PACK, copy_corpus
+from index_fixtures import AGENDA_PACK, BUILD, SUBPROCESS_S, copy_corpus, run_python
 
 from indexer.build import build_index
 from indexer.embed import Embedder
@@ -118,16 +118,19 @@ def test_a_second_writer_is_refused_while_one_is_writing(small_settings: Setting
         build_index(small_settings, progress=False, embedder=embedder)
 
 
-def test_a_running_reader_switches_to_a_new_version_when_published(
+def test_a_running_reader_switches_to_a_version_another_process_publishes(
     small_settings: Settings, embedder: Embedder
 ) -> None:
     build_index(small_settings, progress=False, embedder=embedder)
     reader = IndexReader.open(small_settings, embedder)
+    first = reader.version
     assert not reader.reload_if_changed()
     (small_settings.corpus_dir / EDITED).unlink()
-    report = build_index(small_settings, progress=False, embedder=embedder)
-    assert reader.reload_if_changed() and reader.version == report.version
+    assert run_python(BUILD, small_settings).wait(timeout=SUBPROCESS_S) == 0
+    assert reader.reload_if_changed() and reader.version != first
+    assert (small_settings.data_dir / "CURRENT").read_text().strip() == reader.version
     assert EDITED not in {unit.source_file for unit in reader.paragraphs}
+    assert all(hit.paragraph.source_file != EDITED for hit in reader.dense("Strategic Partnership Board", 10))
 
 
 def test_old_versions_beyond_the_previous_one_are_deleted(small_settings: Settings, embedder: Embedder) -> None:

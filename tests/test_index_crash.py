@@ -5,12 +5,11 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from index_fixtures import AGENDA_PACK, CORPUS
+from index_fixtures import AGENDA_PACK, ASK, CORPUS, REBUILD, SUBPROCESS_S, run_python
 
 from indexer.build import build_index
 from indexer.embed import Embedder
@@ -19,32 +18,10 @@ from indexer.settings import Settings
 
 pytest_plugins = ["index_fixtures"]
 
-SETTINGS = """
-import sys
-from indexer.settings import Settings
-settings = Settings(corpus_dir=sys.argv[1], data_dir=sys.argv[2], _env_file=None)
-"""
-REBUILD = f"""{SETTINGS}
-from indexer.build import build_index
-build_index(settings, rebuild=True, progress=False)
-"""
-ASK = f"""{SETTINGS}
-from indexer.reader import IndexReader
-reader = IndexReader.open(settings)
-print(reader.version, len(reader.dense("police budget", 5)), len(reader.keyword("police budget", 5)))
-"""
-DEADLINE_S = 120.0  # generous: model load plus parsing on a busy 2-core machine
-
-
-def run_python(code: str, settings: Settings) -> subprocess.Popen[str]:
-    """Start a fresh Python process running code against these settings' folders."""
-    args = [sys.executable, "-c", code, str(settings.corpus_dir), str(settings.data_dir)]
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-
 
 def wait_for_new_version(settings: Settings, known: str, writer: subprocess.Popen[str]) -> Path:
     """Poll until the writer has started a new version folder; fail if it ends or the deadline passes first."""
-    deadline = time.monotonic() + DEADLINE_S
+    deadline = time.monotonic() + SUBPROCESS_S
     while time.monotonic() < deadline and writer.poll() is None:
         started = [path for path in (settings.data_dir / "versions").iterdir() if path.name != known]
         if started:
@@ -68,8 +45,10 @@ def test_a_rebuild_killed_half_way_leaves_readers_on_the_previous_version(
         writer.wait()
     assert not (half_made / "meta.json").exists()
     assert (small_settings.data_dir / "CURRENT").read_text().strip() == first.version
-    answer, _ = run_python(ASK, small_settings).communicate(timeout=DEADLINE_S)
+    answer, _ = run_python(ASK, small_settings).communicate(timeout=SUBPROCESS_S)
     assert answer.split() == [first.version, "5", "5"]
+    (small_settings.corpus_dir / AGENDA_PACK).unlink()
+    (small_settings.corpus_dir / "2020-12-11-lscsb-opcc-update.txt").unlink()
     after = build_index(small_settings, progress=False, embedder=embedder)
-    assert after.added == (AGENDA_PACK,)
-    assert not half_made.exists()
+    assert after.removed == ("2020-12-11-lscsb-opcc-update.txt",)
+    assert not half_made.exists()  # the next writer clears away what the killed one left
