@@ -7,6 +7,7 @@ import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
+import gradio
 import uvicorn
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -14,7 +15,9 @@ from fastapi.middleware.cors import CORSMiddleware
 from assistant.http import routes
 from assistant.http.errors import install_error_handlers
 from assistant.http.limits import ConcurrencyLimitMiddleware, RateLimitMiddleware, SecurityHeadersMiddleware
+from assistant.http.openapi import publish_question_limit
 from assistant.http.runtime import Runtime
+from assistant.http.ui import build_ui
 from assistant.service import Assistant
 from indexer.settings import Settings
 
@@ -43,6 +46,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     else:
         app.include_router(routes.uploads_disabled, prefix="/api")
     app.include_router(routes.health)
+    publish_question_limit(app, settings.max_question_chars)
     mount_ui(app, runtime)
     return app
 
@@ -51,26 +55,19 @@ def add_middleware(app: FastAPI, settings: Settings) -> None:
     """Limits and headers, innermost first: concurrency, rate limit, CORS, security headers."""
     app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrency, wait_s=settings.queue_wait_s)
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_credentials=False,
-            allow_methods=["GET", "POST"],
-            allow_headers=["Authorization", "Content-Type"],
-        )
+    # Always installed, even allowing no origin: Gradio then leaves CORS to it rather than echoing any origin.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_credentials=False,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Authorization", "Content-Type"],
+    )
     app.add_middleware(SecurityHeadersMiddleware)
 
 
 def mount_ui(app: FastAPI, runtime: Runtime) -> None:
     """Mount the Gradio UI at / (after every other route, since / matches everything)."""
-    try:
-        from assistant.http.ui import build_ui
-    except ImportError:
-        logging.getLogger(__name__).warning("assistant.http.ui is missing: serving the API without the UI")
-        return
-    import gradio
-
     # The UI takes the runtime's getter: while the index loads, its events say so instead of failing.
     gradio.mount_gradio_app(app, build_ui(runtime.ready, runtime.settings), path="/")
 

@@ -161,12 +161,14 @@ def test_a_flood_beyond_max_concurrency_gets_503s_not_a_pile_up(api_settings: Se
 # CORS
 
 
-def test_cors_is_closed_by_default(api_client: TestClient) -> None:
+@pytest.mark.parametrize("path", ["/api/ask", "/gradio_api/info", "/"])
+def test_cors_is_closed_by_default_on_the_api_and_the_ui(api_client: TestClient, path: str) -> None:
     preflight = api_client.options(
-        "/api/ask", headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"}
+        path, headers={"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"}
     )
     assert "access-control-allow-origin" not in preflight.headers
-    response = api_client.get("/api/documents", headers={"Origin": "https://elsewhere.example"})
+    assert "access-control-allow-credentials" not in preflight.headers
+    response = api_client.get(path, headers={"Origin": "https://elsewhere.example"})
     assert "access-control-allow-origin" not in response.headers
 
 

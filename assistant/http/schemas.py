@@ -19,7 +19,8 @@ def _not_blank(text: str) -> str:
     return text.strip()
 
 
-QuestionText = Annotated[str, AfterValidator(_not_blank)]
+# The schema states what the validator enforces: some non-space text (maxLength is set per app, from settings).
+QuestionText = Annotated[str, AfterValidator(_not_blank), Field(json_schema_extra={"minLength": 1, "pattern": r"\S"})]
 
 
 class FiltersRequest(Filters):
