@@ -200,6 +200,15 @@ def test_open_in_reader_shows_the_cited_paragraph_highlighted_and_on_screen(page
     expect(page.get_by_role("tab", name="Read the papers")).to_have_attribute("aria-selected", "true")
 
 
+def test_the_reader_goes_from_a_meeting_to_its_parts_to_their_paragraphs(page: Page) -> None:
+    page.get_by_role("tab", name="Read the papers").click()
+    page.get_by_label("Meeting", exact=True).click()
+    page.get_by_role("option", name="28 October 2024").click()
+    expect(page.get_by_label("Part of the paper")).to_have_value("Presentation of a New Police and Crime Plan (56 ¶)")
+    expect(page.locator("#reader-page h3")).to_have_text("Presentation of a New Police and Crime Plan")
+    expect(page.locator("#reader-page .para")).to_have_count(56)
+
+
 def test_the_reader_filter_keeps_only_paragraphs_with_the_words(page: Page) -> None:
     ask(page, VICTIM_FIRST).locator(".source").first.get_by_role("button", name="Open in reader").click()
     expect(page.locator("#reader-page .para.target")).to_be_visible()
@@ -238,7 +247,8 @@ def test_screenshots_of_answer_refusal_and_reader_fit_the_screen(
         shoot(page, f"{device}-1-start")
         ask(page, VICTIM_FIRST).locator("summary").first.click()
         shoot(page, f"{device}-2-answer")
-        ask(page, UNANSWERABLE).scroll_into_view_if_needed()
+        ask(page, UNANSWERABLE)
+        expect(page.locator(".exchange").last.locator(".question")).to_be_in_viewport()
         shoot(page, f"{device}-3-refusal")
         page.locator(".reply.answer .source").first.get_by_role("button", name="Open in reader").click()
         expect(page.locator("#reader-page .para.target")).to_be_in_viewport()

@@ -1,15 +1,14 @@
-"""The UI's HTML: paper text always escaped, supporting sentences marked, refusals set apart from answers."""
+"""The UI's pure side: paper text always escaped, supporting sentences marked, refusals set apart, filters parsed."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import gradio as gr
 import pytest
 
 from assistant.http import ui_render as render
-from assistant.http.ui import meeting_filters, turns
-from assistant.http.ui_render import Exchange, Source
+from assistant.http.ui_render import Exchange, Source, meeting_filters, turns
+from indexer.errors import BadRequest
 from indexer.types import Answer, Citation, Document, Filters, Paragraph
 
 HOSTILE = '<img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script>'
@@ -176,7 +175,7 @@ def test_filters_carry_the_typed_meeting_range_document_and_type() -> None:
 
 
 def test_a_date_not_written_as_yyyy_mm_dd_is_refused_with_how_to_write_it() -> None:
-    with pytest.raises(gr.Error, match="YYYY-MM-DD"):
+    with pytest.raises(BadRequest, match="YYYY-MM-DD"):
         meeting_filters("2 Dec 2024", "", "", "")
 
 

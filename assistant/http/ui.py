@@ -5,8 +5,7 @@ Gradio is imported only here; all HTML comes from the pure functions in ui_rende
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -15,16 +14,15 @@ import gradio as gr
 
 from assistant.http import ui_render as render
 from assistant.http.errors import NotReady
-from assistant.http.ui_render import Exchange, Source
+from assistant.http.ui_render import Exchange, Source, meeting_day, meeting_filters, meeting_key, turns
 from assistant.service import Assistant
 from indexer.errors import NotFound, PanelQAError
 from indexer.settings import Settings
-from indexer.types import DOC_TYPES, Answer, Citation, Document, Filters, Turn
+from indexer.types import DOC_TYPES, Answer, Citation, Document
 
 CSS = (Path(__file__).with_name("ui.css")).read_text(encoding="utf-8")
 NEIGHBOURS = 1  # paragraphs shown either side of a cited one when its card is expanded
 ALL = ""  # the dropdown value meaning "no filter"
-UNDATED = "undated"
 EXAMPLES = {
     "Panel members": [
         "What did the Commissioner report about Victim First?",
@@ -56,6 +54,7 @@ const copyCitation = async (button) => {
   setTimeout(() => { button.textContent = label; }, 1500);
 };
 """
+# Bring the newest question into view when it is asked and again when its answer is complete.
 CONVERSATION_JS = (
     COPY_JS
     + """
@@ -65,11 +64,13 @@ element.addEventListener('click', (event) => {
   const open = event.target.closest('[data-open-paragraph]');
   if (open) trigger('select', {index: 0, value: open.dataset.openParagraph});
 });
-let seen = element.querySelectorAll('.exchange').length;
+let seen = '';
 watch('value', () => {
   const exchanges = element.querySelectorAll('.exchange');
-  if (exchanges.length > seen) exchanges[exchanges.length - 1].scrollIntoView({block: 'start'});
-  seen = exchanges.length;
+  const last = exchanges[exchanges.length - 1];
+  const state = exchanges.length + (last && last.querySelector('.pending') ? ' pending' : ' done');
+  if (last && state !== seen) last.scrollIntoView({block: 'start'});
+  seen = state;
 });
 """
 )
@@ -146,6 +147,7 @@ class PanelPapersUI:
                 max_lines=4,
                 scale=5,
                 min_width=240,
+                max_length=self.settings.max_question_chars,
                 elem_id="question",
             )
             with gr.Column(scale=1, min_width=120):
@@ -207,7 +209,7 @@ class PanelPapersUI:
         documents = self.assistant().documents()
         document_choices = [("All papers", ALL), *((render.document_choice_label(d), d.id) for d in documents)]
         meetings = dict.fromkeys(meeting_key(d.meeting_date) for d in documents)
-        meeting_choices = [(render.long_date(_meeting_day(key)), key) for key in meetings]
+        meeting_choices = [(render.long_date(meeting_day(key)), key) for key in meetings]
         return gr.Dropdown(choices=document_choices), gr.Dropdown(choices=meeting_choices)
 
     def ask(
@@ -216,11 +218,11 @@ class PanelPapersUI:
         """Answer a question, streaming the text when an LLM writes it, then show the source cards."""
         if not question.strip():
             raise gr.Error("Type a question first.")
-        filters = meeting_filters(date_from, date_to, document, doc_type)
-        assistant = self.assistant()
-        pending = Exchange(question.strip())
-        yield render.conversation([*exchanges, pending]), exchanges, ""
         try:
+            filters = meeting_filters(date_from, date_to, document, doc_type)
+            assistant = self.assistant()
+            pending = Exchange(question.strip())
+            yield render.conversation([*exchanges, pending]), exchanges, ""
             for piece in assistant.ask_stream(pending.question, turns(exchanges), filters):
                 if isinstance(piece, Answer):
                     done = [*exchanges, self._finished(pending, piece)]
@@ -283,47 +285,6 @@ class PanelPapersUI:
         """The parts (agenda, minutes, reports…) of one meeting's papers, in paper order."""
         documents: list[Document] = self.assistant().documents()
         return [(render.part_choice_label(d), d.id) for d in documents if meeting_key(d.meeting_date) == key]
-
-
-def meeting_key(day: dt.date | None) -> str:
-    """The reader's value for a meeting: its ISO date, or 'undated'."""
-    return day.isoformat() if day else UNDATED
-
-
-def _meeting_day(key: str) -> dt.date | None:
-    """The date a meeting key stands for."""
-    return None if key == UNDATED else dt.date.fromisoformat(key)
-
-
-def meeting_filters(date_from: str, date_to: str, document: str, doc_type: str) -> Filters | None:
-    """The filters the user set, or None when nothing narrows the search."""
-    filters = Filters.model_validate(
-        {
-            "meeting_from": _typed_date(date_from, "Meetings from"),
-            "meeting_to": _typed_date(date_to, "Meetings to"),
-            "document": document or None,
-            "doc_type": doc_type or None,
-        }
-    )
-    return None if filters.is_empty() else filters
-
-
-def _typed_date(text: str, field: str) -> dt.date | None:
-    """A date typed as YYYY-MM-DD; blank means no limit."""
-    if not (text or "").strip():
-        return None
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise gr.Error(f"{field}: write the date as YYYY-MM-DD, e.g. 2024-12-02.") from None
-
-
-def turns(exchanges: Sequence[Exchange]) -> list[Turn]:
-    """The chat so far, for follow-up questions."""
-    history: list[Turn] = []
-    for exchange in exchanges:
-        history += [Turn(role="user", content=exchange.question), Turn(role="assistant", content=exchange.text)]
-    return history
 
 
 def build_ui(assistant: AssistantSource, settings: Settings) -> gr.Blocks:

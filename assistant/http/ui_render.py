@@ -1,4 +1,5 @@
-"""Pure HTML for the web UI: answers with numbered source cards, refusals, and the paper reader.
+"""Pure functions behind the web UI: HTML for answers, source cards, refusals and the paper reader,
+and the filters and chat history the UI hands to the Assistant.
 
 Every piece of paper or user text goes through html.escape here, so a paper holding `<script>` or
 `<img onerror=…>` is shown as text and never runs.
@@ -12,9 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from indexer.types import Answer, Citation, Document, Paragraph
+from indexer.errors import BadRequest
+from indexer.types import Answer, Citation, Document, Filters, Paragraph, Turn
 
 MARKER = re.compile(r"\[(\d+)\]")
+UNDATED = "undated"
 EXCERPT_CONTEXT_CHARS = 180  # about two lines either side of the supporting sentence on a phone
 DOC_TYPE_NAMES = {
     "agenda": "Agenda",
@@ -266,3 +269,44 @@ def reader_placeholder() -> str:
         '<article class="ppa reader empty"><p>Choose a meeting and a part to read it, or press '
         "“Open in reader” on a source card.</p></article>"
     )
+
+
+def meeting_key(day: dt.date | None) -> str:
+    """The reader's value for a meeting: its ISO date, or 'undated'."""
+    return day.isoformat() if day else UNDATED
+
+
+def meeting_day(key: str) -> dt.date | None:
+    """The date a meeting key stands for."""
+    return None if key == UNDATED else dt.date.fromisoformat(key)
+
+
+def meeting_filters(date_from: str, date_to: str, document: str, doc_type: str) -> Filters | None:
+    """The filters the user set, or None when nothing narrows the search."""
+    filters = Filters.model_validate(
+        {
+            "meeting_from": _typed_date(date_from, "Meetings from"),
+            "meeting_to": _typed_date(date_to, "Meetings to"),
+            "document": document or None,
+            "doc_type": doc_type or None,
+        }
+    )
+    return None if filters.is_empty() else filters
+
+
+def _typed_date(text: str, field: str) -> dt.date | None:
+    """A date typed as YYYY-MM-DD; blank means no limit."""
+    if not (text or "").strip():
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadRequest(f"{field}: write the date as YYYY-MM-DD, e.g. 2024-12-02.") from None
+
+
+def turns(exchanges: Sequence[Exchange]) -> list[Turn]:
+    """The chat so far, for follow-up questions."""
+    history: list[Turn] = []
+    for exchange in exchanges:
+        history += [Turn(role="user", content=exchange.question), Turn(role="assistant", content=exchange.text)]
+    return history
