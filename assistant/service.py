@@ -8,10 +8,6 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from indexer.build import build_index
-from indexer.embed import load_embedder
-from indexer.reader import IndexMissing, IndexReader
-
 from assistant.acronyms import explain_acronyms
 from assistant.answer import citation, extractive_answer, scope
 from assistant.extract import best_sentence
@@ -20,7 +16,10 @@ from assistant.library import Library
 from assistant.llm import LLMAnswerer, make_llm
 from assistant.llm_answer import answer_with_llm, stream_with_llm
 from assistant.retrieve import Mode, Retrieved, Retriever
+from indexer.build import build_index
+from indexer.embed import load_embedder
 from indexer.errors import BadRequest, PaperError, UnsupportedPaper
+from indexer.reader import IndexMissing, IndexReader
 from indexer.settings import Settings
 from indexer.types import Answer, Citation, Document, Filters, Health, IndexReport, Paragraph, Turn
 

@@ -8,8 +8,6 @@ from fastapi.testclient import TestClient
 
 from indexer.types import Answer, Citation, Document, Health, Paragraph
 
-pytest_plugins = ["api_fixtures"]
-
 SURVEY = "How many responses did the 2020 community safety survey get?"
 
 

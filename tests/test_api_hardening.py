@@ -24,8 +24,6 @@ from indexer.settings import Settings
 from indexer.types import Answer, IndexReport
 from indexer.versions import writer_lock
 
-pytest_plugins = ["api_fixtures"]
-
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 NEW_PAPER = b"""BEEKEEPING GROUP UPDATE
 

@@ -7,8 +7,6 @@ from fastapi import FastAPI
 
 from evals.load_test import run
 
-pytest_plugins = ["api_fixtures"]
-
 
 def test_concurrent_clients_all_get_answers(api_app: FastAPI) -> None:
     with serving(api_app) as base_url:

@@ -8,8 +8,6 @@ from api_fixtures import ADMIN_TOKEN
 from fastapi import FastAPI
 from hypothesis import HealthCheck, given, settings
 
-pytest_plugins = ["api_fixtures"]
-
 OPERATIONS = [
     "POST /api/ask",
     "POST /api/ask/stream",

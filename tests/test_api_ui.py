@@ -8,8 +8,6 @@ from fastapi.testclient import TestClient
 
 from indexer.settings import Settings
 
-pytest_plugins = ["api_fixtures"]
-
 REPO_FILES = ["app.py", "pyproject.toml", "corpus/manifest.toml"]
 TRAVERSALS = [
     "/etc/passwd",

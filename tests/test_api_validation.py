@@ -8,8 +8,6 @@ import pytest
 from api_fixtures import raw_get
 from fastapi.testclient import TestClient
 
-pytest_plugins = ["api_fixtures"]
-
 ASK_PROBLEMS: list[tuple[dict[str, Any], str]] = [
     ({"question": ""}, "question: must not be blank"),
     ({"question": " \n\t "}, "question: must not be blank"),

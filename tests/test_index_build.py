@@ -18,8 +18,6 @@ from indexer.store import VectorCollection, chroma_client
 from indexer.types import IndexReport
 from indexer.versions import writer_lock
 
-pytest_plugins = ["index_fixtures"]
-
 EDITED = "2020-12-11-lscsb-opcc-update.txt"
 
 

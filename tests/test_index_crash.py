@@ -16,8 +16,6 @@ from indexer.embed import Embedder
 from indexer.errors import IndexBusy
 from indexer.settings import Settings
 
-pytest_plugins = ["index_fixtures"]
-
 
 def wait_for_new_version(settings: Settings, known: str, writer: subprocess.Popen[str]) -> Path:
     """Poll until the writer has started a new version folder; fail if it ends or the deadline passes first."""

@@ -10,8 +10,6 @@ from indexer.reader import IndexMissing, IndexReader
 from indexer.settings import Settings
 from indexer.types import Filters, IndexReport
 
-pytest_plugins = ["index_fixtures"]
-
 QUERY = "police officer numbers and recruitment"
 
 

@@ -18,8 +18,6 @@ from indexer.embed import Embedder
 from indexer.reader import IndexReader
 from indexer.settings import Settings
 
-pytest_plugins = ["index_fixtures"]
-
 STARTUP_S = 60.0
 
 

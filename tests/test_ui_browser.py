@@ -16,8 +16,6 @@ from app import create_app
 from assistant.service import Assistant
 from indexer.settings import Settings
 
-pytest_plugins = ["api_fixtures"]
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
