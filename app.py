@@ -12,7 +12,7 @@ import uvicorn
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from assistant.http import routes
+from assistant.http import routes, scrutiny_routes
 from assistant.http.errors import install_error_handlers
 from assistant.http.limits import ConcurrencyLimitMiddleware, RateLimitMiddleware, SecurityHeadersMiddleware
 from assistant.http.openapi import publish_question_limit
@@ -41,6 +41,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     install_error_handlers(app)
     add_middleware(app, settings)
     app.include_router(routes.api, prefix="/api", max_body_size=settings.max_body_bytes)
+    app.include_router(scrutiny_routes.scrutiny, prefix="/api", max_body_size=settings.max_body_bytes)
     if settings.admin_token:
         app.include_router(routes.admin, prefix="/api", max_body_size=settings.max_upload_bytes)
     else:

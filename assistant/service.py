@@ -10,18 +10,31 @@ from pathlib import Path
 
 from assistant.acronyms import explain_acronyms
 from assistant.answer import citation, extractive_answer, scope
+from assistant.conflicts import with_conflict_notes
 from assistant.extract import best_sentence
 from assistant.followup import standalone_query
 from assistant.library import Library
 from assistant.llm import LLMAnswerer, make_llm
 from assistant.llm_answer import answer_with_llm, stream_with_llm
 from assistant.retrieve import Mode, Retrieved, Retriever
+from assistant.scrutiny import TOPIC_K, Scrutiny
 from indexer.build import build_index
 from indexer.embed import load_embedder
 from indexer.errors import BadRequest, PaperError, UnsupportedPaper
 from indexer.reader import IndexMissing, IndexReader
 from indexer.settings import Settings
-from indexer.types import Answer, Citation, Document, Filters, Health, IndexReport, Paragraph, Turn
+from indexer.types import (
+    Answer,
+    Citation,
+    Document,
+    Filters,
+    Health,
+    IndexReport,
+    Paragraph,
+    Statements,
+    Timeline,
+    Turn,
+)
 
 PAPER_SUFFIXES = (".pdf", ".txt", ".md")
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -81,6 +94,7 @@ class Assistant:
         answer = self._extractive(question, found, filters)
         if self._llm is not None and not answer.abstained:
             answer = answer_with_llm(self._llm, question, found, answer)
+        answer = with_conflict_notes(answer)
         return answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
     def ask_stream(self, question: str, history: Sequence[Turn] = (),
@@ -89,12 +103,12 @@ class Assistant:
         started = time.perf_counter()
         found = self._retrieve(question, history, filters)
         retrieved_at = time.perf_counter()
-        answer = self._extractive(question, found, filters)
+        answer = with_conflict_notes(self._extractive(question, found, filters))
         if self._llm is None or answer.abstained:
             yield answer.answer
             yield answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
             return
-        final = yield from stream_with_llm(self._llm, question, found, answer)
+        final = with_conflict_notes((yield from stream_with_llm(self._llm, question, found, answer)))
         yield final.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Citation]:
@@ -139,6 +153,23 @@ class Assistant:
                 raise PaperError(failure.reason)
         self._refresh()
         return report
+
+    def scrutiny(self) -> Scrutiny:
+        """People, meetings and decisions of the current index version, derived once per version."""
+        self._refresh()
+        cached: Scrutiny | None = getattr(self, "_scrutiny", None)
+        if cached is None or cached.library is not self._library:
+            cached = self._scrutiny = Scrutiny(self._library)
+        return cached
+
+    def statements(self, who: str, topic: str | None = None) -> Statements:
+        """Statements by a person or role, grouped by meeting, newest first; a topic keeps those on it."""
+        on_topic = {c.id for c in self.search(topic, TOPIC_K)} if topic and topic.strip() else None
+        return self.scrutiny().statements(who, topic, on_topic)
+
+    def timeline(self, topic: str) -> Timeline:
+        """A topic across meetings, oldest first, figures side by side and disagreements flagged."""
+        return self.scrutiny().timeline(topic, self.search(topic, TOPIC_K))
 
 
 def safe_filename(filename: str) -> str:
