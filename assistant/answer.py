@@ -4,23 +4,44 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.extract import Scored, best_sentence, choose, compose, score_sentences
-from indexer.types import Answer, Citation, Filters, Hit
+from assistant.extract import Scored, best_sentence, choose, compose, leads, score_sentences
+from assistant.retrieve import Retrieved
+from assistant.text import years_in
+from indexer.types import Answer, Citation, Filters, Hit, Paragraph
 
-# Calibrated on evals/qa (see evals/thresholds.toml): below both, the papers most likely don't say.
-MIN_COVERAGE = 0.5  # share of the question's idf weight found in the best sentence
-MIN_DENSE_WITH_WEAK_COVERAGE = 0.55  # a strong semantic match rescues a paraphrased question
-WEAK_COVERAGE = 0.3
+# Calibrated on evals/qa: the plausible-but-unanswerable questions there match the papers as well as
+# answerable ones do, so only a weak match on both counts is refused (refusing an answerable question
+# costs as much as inventing an answer). Asking about years the evidence never mentions is refused too.
+WEAK_COVERAGE = 0.3  # share of the question's idf weight found in the best sentence
+NO_COVERAGE = 0.15  # below this the question's words are simply not there, whatever the meaning match
+WEAK_MEANING = 0.45  # cosine of the closest sentence to the question (MiniLM)
+EVIDENCE_HITS = 3  # the paragraphs whose years count as the evidence's years
 REFUSAL = "The panel papers don't say"
 
 
-def should_abstain(best: Scored | None, dense_top: float) -> bool:
-    """Refuse when the best sentence covers too little of the question and the meaning match is weak."""
-    if best is None:
+def should_abstain(scored: Sequence[Scored], question: str, hits: Sequence[Hit]) -> bool:
+    """Refuse when nothing matches well in words or meaning, or the evidence is about other years."""
+    if not scored:
         return True
-    if best.coverage >= MIN_COVERAGE:
-        return False
-    return not (best.coverage >= WEAK_COVERAGE and dense_top >= MIN_DENSE_WITH_WEAK_COVERAGE)
+    words = leads(scored)[0].coverage if leads(scored) else 0.0
+    weak_meaning = max(s.meaning for s in scored) < WEAK_MEANING
+    weak = words < NO_COVERAGE or (words < WEAK_COVERAGE and weak_meaning)
+    return weak or not covers_years(question, hits[:EVIDENCE_HITS])
+
+
+def covers_years(question: str, hits: Sequence[Hit]) -> bool:
+    """True unless the question names years and no top paragraph names them or comes from then."""
+    asked = years_in(question)
+    if not asked:
+        return True
+    seen = set().union(*(paragraph_years(hit.paragraph) for hit in hits))
+    return bool(asked & seen)
+
+
+def paragraph_years(paragraph: Paragraph) -> set[int]:
+    """Years a paragraph speaks of: those it names, its report's, and its meeting's year and the one before."""
+    meeting = {paragraph.meeting_date.year, paragraph.meeting_date.year - 1} if paragraph.meeting_date else set()
+    return years_in(f"{paragraph.text} {paragraph.report_title}") | meeting
 
 
 def scope(filters: Filters | None, document_title: str | None) -> str:
@@ -49,26 +70,26 @@ def citation(n: int, hit: Hit, highlight: str) -> Citation:
     )
 
 
-def citations_for(hits: Sequence[Hit], order: Sequence[int], highlights: dict[int, str], question: str,
-                  idf: dict[str, float], limit: int) -> tuple[Citation, ...]:
+def citations_for(found: Retrieved, order: Sequence[int], highlights: dict[int, str], idf: dict[str, float],
+                  limit: int) -> tuple[Citation, ...]:
     """Used sources first, in the order the answer cites them, then the next-best as further reading."""
+    hits = found.hits
     ranked = [*order, *(i for i in range(len(hits)) if i not in order)][: max(limit, len(order))]
     return tuple(
-        citation(n, hits[i], highlights.get(i) or best_sentence(hits[i].paragraph, question, idf))
+        citation(n, hits[i], highlights.get(i) or best_sentence(hits[i], found.query, idf, found.sentences))
         for n, i in enumerate(ranked, start=1)
     )
 
 
-def extractive_answer(question: str, query: str, hits: Sequence[Hit], dense_top: float,
-                      idf: dict[str, float], limit: int, where: str) -> Answer:
+def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], limit: int, where: str) -> Answer:
     """Answer from the papers' own sentences, or refuse and offer the closest paragraphs."""
-    scored = score_sentences(query, hits, idf)
-    if should_abstain(scored[0] if scored else None, dense_top):
-        cites = citations_for(hits, [], {}, query, idf, min(limit, 3))
+    scored = score_sentences(found.query, found.hits, idf, found.sentences)
+    if should_abstain(scored, question, found.hits):
+        cites = citations_for(found, [], {}, idf, min(limit, 3))
         closest = " The closest paragraphs are listed below." if cites else ""
-        return Answer(answer=f"{REFUSAL} {where}.{closest}", abstained=True, citations=cites, query=query)
+        return Answer(answer=f"{REFUSAL} {where}.{closest}", abstained=True, citations=cites, query=found.query)
     chosen = choose(scored, question)
     text, order = compose(chosen)
     highlights = {s.hit: s.sentence for s in reversed(chosen)}
-    return Answer(answer=text, abstained=False, citations=citations_for(hits, order, highlights, query, idf, limit),
-                  query=query)
+    return Answer(answer=text, abstained=False, citations=citations_for(found, order, highlights, idf, limit),
+                  query=found.query)

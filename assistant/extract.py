@@ -8,13 +8,15 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.text import content_terms, split_sentences, unique
-from indexer.types import Hit, Paragraph
+from assistant.text import content_terms, unique
+from indexer.types import Hit, Paragraph, SentenceScores
 
+MEANING_WEIGHT = 1.0  # weight of the sentence's cosine to the question (MiniLM, embedded at index time)
 RANK_PRIOR = 0.25  # how much a paragraph's retrieval rank lifts its sentences (rank 1: +0.25, rank 2: +0.125…)
 FIGURE_BONUS = 0.15  # a "how much / how many / when" question prefers sentences with a figure
 MIN_WORDS = 4  # headings and stray fragments are not answers
 KEEP_RATIO = 0.75  # further sentences must score within 75% of the best one
+LIST_ITEMS = 8  # a sentence ending in a colon brings up to this many following items ("…areas are:")
 ASKS_FIGURE = re.compile(r"\b(how (much|many|long|often)|what (was|is) the (cost|amount|number|total|figure|budget)|"
                          r"when|what date|percentage|per ?cent|figure|cost|£)\b", re.IGNORECASE)
 ASKS_LIST = re.compile(r"\b(list|which|what (are|were) the|name the|examples|areas|priorities|all the)\b",
@@ -27,7 +29,9 @@ class Scored:
 
     sentence: str
     hit: int
+    position: int  # the sentence's place in its paragraph, to find what follows it
     coverage: float
+    meaning: float
     score: float
 
 
@@ -51,29 +55,56 @@ def coverage(question_terms: Sequence[str], sentence: str, idf: dict[str, float]
     return sum(w for term, w in weight.items() if term in present) / sum(weight.values())
 
 
-def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float]) -> list[Scored]:
-    """Every sentence of the hits, scored by question coverage, rank and figures; best first."""
+def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float],
+                    sentences: SentenceScores) -> list[Scored]:
+    """Every sentence of the hits, scored by question coverage, meaning, rank and figures; best first."""
     terms = unique(content_terms(question))
     unseen = max(idf.values(), default=1.0)
     wants_figure = bool(ASKS_FIGURE.search(question))
     scored = []
     for rank, hit in enumerate(hits):
-        for sentence in split_sentences(hit.paragraph.text):
-            if len(sentence.split()) < MIN_WORDS:
-                continue
+        for position, (sentence, meaning) in enumerate(sentences.get(hit.paragraph.id, [])):
             cov = coverage(terms, sentence, idf, unseen)
             bonus = FIGURE_BONUS if wants_figure and re.search(r"\d", sentence) else 0.0
-            scored.append(Scored(sentence, rank, cov, cov + RANK_PRIOR / (rank + 1) + bonus))
+            score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + bonus
+            scored.append(Scored(sentence, rank, position, cov, meaning, score))
     return sorted(scored, key=lambda s: s.score, reverse=True)
 
 
+def leads(scored: Sequence[Scored]) -> list[Scored]:
+    """Sentences long enough to answer (not headings or fragments), best first, each text once."""
+    seen: set[str] = set()
+    kept = []
+    for item in scored:
+        if len(item.sentence.split()) >= MIN_WORDS and item.sentence not in seen:
+            seen.add(item.sentence)
+            kept.append(item)
+    return kept
+
+
 def choose(scored: Sequence[Scored], question: str) -> list[Scored]:
-    """The best sentence and the few close behind it (more when the question asks for a list)."""
-    if not scored:
+    """The best sentence and the few close behind it (more for a list), each with what it introduces."""
+    candidates = leads(scored)
+    if not candidates:
         return []
     limit = 6 if ASKS_LIST.search(question) else 3
-    best = scored[0].score
-    return [s for s in scored if s.score >= KEEP_RATIO * best][:limit]
+    best = candidates[0].score
+    return with_followers([s for s in candidates if s.score >= KEEP_RATIO * best][:limit], scored)
+
+
+def with_followers(chosen: Sequence[Scored], scored: Sequence[Scored]) -> list[Scored]:
+    """Each chosen sentence, then what follows it: the next sentence after the best, the items after a colon."""
+    by_place = {(s.hit, s.position): s for s in scored}
+    picked: dict[tuple[int, int], Scored] = {}
+    for rank, item in enumerate(chosen):
+        following = LIST_ITEMS if item.sentence.rstrip().endswith(":") else int(rank == 0)
+        for position in range(item.position, item.position + following + 1):
+            if (item.hit, position) in by_place:
+                picked.setdefault((item.hit, position), by_place[(item.hit, position)])
+    once: dict[str, Scored] = {}
+    for item in picked.values():
+        once.setdefault(item.sentence, item)  # a sub-item's sentence also stands in its parent paragraph
+    return list(once.values())
 
 
 def compose(chosen: Sequence[Scored]) -> tuple[str, list[int]]:
@@ -92,7 +123,7 @@ def _as_sentence(text: str) -> str:
     return re.sub(r"^\s*(?:[-•*]\s*)?(?:\(?[a-z0-9]{1,4}[.)]\s+)?", "", text).strip()
 
 
-def best_sentence(paragraph: Paragraph, question: str, idf: dict[str, float]) -> str:
+def best_sentence(hit: Hit, question: str, idf: dict[str, float], sentences: SentenceScores) -> str:
     """The sentence of a paragraph that best supports the question, for highlighting."""
-    ranked = score_sentences(question, [Hit(paragraph=paragraph, score=0.0)], idf)
-    return ranked[0].sentence if ranked else paragraph.text.split("\n")[0]
+    ranked = score_sentences(question, [hit], idf, sentences)
+    return ranked[0].sentence if ranked else hit.paragraph.text.split("\n")[0]

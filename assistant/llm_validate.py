@@ -7,8 +7,8 @@ import re
 from pydantic import Field
 
 from assistant.answer import REFUSAL
-from assistant.text import SENTENCE_END
 from indexer.errors import PanelQAError
+from indexer.sentences import SENTENCE_END
 from indexer.types import Frozen
 
 MARKER_GROUP = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")  # [2], or [1, 3] which we rewrite as [1][3]

@@ -9,7 +9,7 @@ from typing import Literal, Protocol
 from assistant.acronyms import expand_query
 from assistant.fusion import reciprocal_rank_fusion
 from assistant.speakers import person_named, speaker_matches
-from indexer.types import Filters, Hit, Paragraph
+from indexer.types import Filters, Hit, Paragraph, SentenceScores
 
 Mode = Literal["hybrid", "dense", "keyword"]
 POOL = 30  # candidates taken from each retriever before fusion
@@ -23,6 +23,8 @@ class Searchable(Protocol):
 
     def keyword(self, query: str, k: int, filters: Filters | None = None) -> list[Hit]: ...
 
+    def sentence_scores(self, query: str, unit_ids: Sequence[str]) -> SentenceScores: ...
+
 
 @dataclass(frozen=True)
 class Retrieved:
@@ -31,13 +33,14 @@ class Retrieved:
     query: str
     hits: list[Hit]
     dense_scores: dict[str, float]
+    sentences: SentenceScores  # per hit unit: its sentences and their cosine to the query
 
 
-def fuse(dense: Sequence[Hit], keyword: Sequence[Hit], people: Sequence[str], k: int) -> list[Hit]:
-    """Reciprocal-rank fusion of both rankings, plus a ranking of units attributed to named people."""
-    by_id = {hit.paragraph.id: hit.paragraph for hit in [*dense, *keyword]}
-    rankings = [[h.paragraph.id for h in dense], [h.paragraph.id for h in keyword]]
-    weights = [1.0, 1.0]
+def fuse(searches: Sequence[Sequence[Hit]], people: Sequence[str], k: int) -> list[Hit]:
+    """Reciprocal-rank fusion of the rankings, plus a ranking of units attributed to named people."""
+    by_id = {hit.paragraph.id: hit.paragraph for hits in searches for hit in hits}
+    rankings = [[h.paragraph.id for h in hits] for hits in searches]
+    weights = [1.0] * len(rankings)
     if people:
         rankings.append([pid for pid in unique_ids(rankings) if speaker_matches(by_id[pid], people)])
         weights.append(SPEAKER_WEIGHT)
@@ -78,15 +81,20 @@ class Retriever:
         self.people = people
 
     def retrieve(self, query: str, k: int, filters: Filters | None = None, mode: Mode = "hybrid") -> Retrieved:
-        """Top-k hits for the query, with dense scores kept for calibration."""
+        """Top-k hits for the query, with dense and sentence scores kept for answering and calibration."""
         expanded = expand_query(query, self.acronyms)
-        if mode == "keyword":
-            return Retrieved(expanded, self.index.keyword(expanded, k, filters), {})
-        dense = self.index.dense(expanded, POOL if mode == "hybrid" else k, filters)
-        scores = {hit.paragraph.id: hit.score for hit in dense}
-        if mode == "dense":
-            return Retrieved(expanded, dense[:k], scores)
-        keyword = self.index.keyword(expanded, POOL, filters)
-        named = [person for person in self.people if person_named(query, person)]
-        return Retrieved(expanded, drop_contained(fuse(dense, keyword, named, POOL))[:k], scores)
+        hits, dense = self._ranked(query, expanded, k, filters, mode)
+        sentences = self.index.sentence_scores(expanded, [hit.paragraph.id for hit in hits])
+        return Retrieved(expanded, hits, {hit.paragraph.id: hit.score for hit in dense}, sentences)
 
+    def _ranked(self, query: str, expanded: str, k: int, filters: Filters | None,
+                mode: Mode) -> tuple[list[Hit], list[Hit]]:
+        """The mode's ranking, and the dense hits behind it (for their raw scores)."""
+        if mode == "keyword":
+            return self.index.keyword(expanded, k, filters), []
+        dense = self.index.dense(expanded, POOL if mode == "hybrid" else k, filters)
+        if mode == "dense":
+            return dense[:k], dense
+        searches = [dense, self.index.keyword(expanded, POOL, filters)]
+        named = [person for person in self.people if person_named(query, person)]
+        return drop_contained(fuse(searches, named, POOL))[:k], dense

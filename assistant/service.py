@@ -81,9 +81,7 @@ class Assistant:
     def _extractive(self, question: str, found: Retrieved, filters: Filters | None) -> Answer:
         """The default answer from the papers' own sentences."""
         where = scope(filters, self._library.title_of(filters.document if filters else None))
-        dense_top = max(found.dense_scores.values(), default=0.0)
-        answer = extractive_answer(question, found.query, found.hits, dense_top, self._library.idf,
-                                   self.settings.top_k, where)
+        answer = extractive_answer(question, found, self._library.idf, self.settings.top_k, where)
         return answer.model_copy(update={"answer": explain_acronyms(answer.answer, self._library.glossary)})
 
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
@@ -116,9 +114,10 @@ class Assistant:
         if not query.strip():
             raise BadRequest("the search query is empty")
         self._refresh()
-        hits = self._retriever.retrieve(query, k, filters, mode).hits
+        found = self._retriever.retrieve(query, k, filters, mode)
         idf = self._library.idf
-        return [citation(n, hit, best_sentence(hit.paragraph, query, idf)) for n, hit in enumerate(hits, 1)]
+        return [citation(n, hit, best_sentence(hit, found.query, idf, found.sentences))
+                for n, hit in enumerate(found.hits, 1)]
 
     def documents(self) -> list[Document]:
         """Every document (paper part), newest meeting first."""

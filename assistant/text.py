@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+YEAR = re.compile(r"\b(20\d\d)(?:[-/](\d\d))?\b")  # 2024, and financial years like 2023-24 or 2024/25
 WORD = re.compile(r"[A-Za-z0-9£%][A-Za-z0-9£%,.'’-]*[A-Za-z0-9%]|[A-Za-z0-9£]")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9£\"“(])")
 
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being it its
@@ -37,14 +37,16 @@ def content_terms(text: str) -> list[str]:
     return [stem(w) for w in words(text) if w not in STOPWORDS]
 
 
-def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences; list items and table rows stay whole."""
-    pieces: list[str] = []
-    for line in text.splitlines():
-        pieces.extend(s.strip() for s in SENTENCE_END.split(line) if s.strip())
-    return pieces
-
-
 def unique(items: Iterable[str]) -> list[str]:
     """Items in first-seen order without repeats."""
     return list(dict.fromkeys(items))
+
+
+def years_in(text: str) -> set[int]:
+    """Years a text names, counting both years of a span like '2023-24'."""
+    found: set[int] = set()
+    for match in YEAR.finditer(text):
+        found.add(int(match.group(1)))
+        if match.group(2):
+            found.add(int(match.group(1)[:2] + match.group(2)))
+    return found

@@ -15,6 +15,7 @@ from indexer.changes import Found, Plan, paper_files, plan_changes, scan, vanish
 from indexer.embed import Embedder, load_embedder
 from indexer.errors import PaperError
 from indexer.parse import PARSER_VERSION, parse_file
+from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
 from indexer.store import VectorCollection, chroma_client
 from indexer.types import Document, FileFailure, IndexReport, Paragraph, ParsedPaper
@@ -130,7 +131,8 @@ def publish(
     replaced = current_version(settings.data_dir)
     target = Target(settings.data_dir, client, new_version_id(key), key)
     reusable = previous.vectors if previous else None
-    meta = write_version(target, contents, reusable, embedder, settings.embed_batch_size, progress)
+    sentences = SentenceVectors.load(previous.folder) if previous else SentenceVectors.empty()
+    meta = write_version(target, contents, reusable, sentences, embedder, settings.embed_batch_size, progress)
     collect_garbage(settings.data_dir, client, {meta.version, *([replaced] if replaced else [])})
     return meta
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
 BUNDLED_NAMES = frozenset({DEFAULT_EMBED_MODEL, f"sentence-transformers/{DEFAULT_EMBED_MODEL}"})
 DEFAULT_BATCH_SIZE = 64
+QUERY_CACHE = 64
 
 
 class Embedder:
@@ -35,8 +36,13 @@ class Embedder:
         return self._encode(texts, batch_size, progress)
 
     def embed_query(self, text: str) -> list[float]:
-        """Embed one search query."""
-        return self._encode([text], 1, False)[0]
+        """Embed one search query; the last few are remembered, as one ask searches units and sentences."""
+        return list(self._query_vector(text))
+
+    @lru_cache(maxsize=QUERY_CACHE)  # noqa: B019 - one embedder lives for the whole process
+    def _query_vector(self, text: str) -> tuple[float, ...]:
+        """The query's vector, computed once per distinct text."""
+        return tuple(self._encode([text], 1, False)[0])
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees for text, without [CLS]/[SEP]."""

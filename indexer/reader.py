@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.errors import NotFoundError
 
@@ -11,9 +13,10 @@ from indexer.build import settings_key
 from indexer.embed import Embedder, load_embedder
 from indexer.errors import PanelQAError
 from indexer.keyword import KeywordIndex
+from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
 from indexer.store import VectorCollection, chroma_client
-from indexer.types import Document, Filters, Hit, Paragraph
+from indexer.types import Document, Filters, Hit, Paragraph, SentenceScores
 from indexer.units import Scalar, filter_conditions, matches, unit_metadata
 from indexer.versions import VersionMeta, current_version, read_meta, read_records, version_folder
 
@@ -33,6 +36,7 @@ class LoadedVersion:
     by_id: dict[str, Paragraph]
     vectors: VectorCollection
     keyword: KeywordIndex
+    sentences: SentenceVectors
 
 
 def load_version(settings: Settings, client: ClientAPI, version: str) -> LoadedVersion | None:
@@ -54,6 +58,7 @@ def load_version(settings: Settings, client: ClientAPI, version: str) -> LoadedV
         by_id={unit.id: unit for unit in paragraphs},
         vectors=vectors,
         keyword=KeywordIndex.load(folder / "bm25"),
+        sentences=SentenceVectors.load(folder),
     )
 
 
@@ -117,6 +122,17 @@ class IndexReader:
         allowed = [matches(fields, conditions) for fields in loaded.metadata] if conditions else None
         found = loaded.keyword.search(query, k, allowed)
         return [Hit(paragraph=loaded.paragraphs[position], score=score) for position, score in found]
+
+    def sentence_scores(self, query: str, unit_ids: Sequence[str]) -> SentenceScores:
+        """The named units' sentences, each with its cosine to the query, in reading order."""
+        sentences = self._loaded.sentences
+        rows = {unit_id: sentences.rows_by_unit.get(unit_id, []) for unit_id in unit_ids}
+        wanted = [row for unit_rows in rows.values() for row in unit_rows]
+        if not wanted:
+            return {unit_id: [] for unit_id in rows}
+        query_vector = np.asarray(self._embedder.embed_query(query), dtype=np.float32)
+        score = dict(zip(wanted, (sentences.matrix[wanted] @ query_vector).tolist(), strict=True))
+        return {unit_id: [(sentences.texts[row], score[row]) for row in found] for unit_id, found in rows.items()}
 
     def reload_if_changed(self) -> bool:
         """Switch to a newer complete version if CURRENT moved; True when it did."""

@@ -155,6 +155,9 @@ class Health(Frozen):
     llm: str = Field(description="'none' (extractive answers) or backend:model.")
 
 
+SentenceScores = dict[str, list[tuple[str, float]]]  # unit id → its sentences, each with a cosine to the query
+
+
 # --- Scrutiny: who said what, topics over time, conflicting figures, decisions and actions -------------------
 
 FigureKind = Literal["count", "percent", "money", "date"]

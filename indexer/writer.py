@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from chromadb.api import ClientAPI
@@ -12,6 +13,7 @@ from tqdm import tqdm
 from indexer.embed import Embedder
 from indexer.errors import PanelQAError
 from indexer.keyword import KeywordIndex
+from indexer.sentences import SentenceVectors, build_sentence_vectors
 from indexer.store import VectorCollection, drop_collection
 from indexer.types import Document, Paragraph
 from indexer.units import unit_text
@@ -76,6 +78,13 @@ def embed_units(
     return texts
 
 
+def embed_sentences(embedder: Embedder, texts: list[str], batch_size: int, progress: bool) -> list[list[float]]:
+    """Embed sentences batch by batch, with a progress bar of their own."""
+    batches = [texts[start : start + batch_size] for start in range(0, len(texts), batch_size)]
+    bar = tqdm(batches, desc="embedding sentences", unit="batch", disable=not progress)
+    return [vector for batch in bar for vector in embedder.embed_texts(batch, batch_size)]
+
+
 def fill_collection(
     target: VectorCollection,
     previous: VectorCollection | None,
@@ -105,6 +114,7 @@ def write_version(
     target: Target,
     contents: Contents,
     previous: VectorCollection | None,
+    previous_sentences: SentenceVectors,
     embedder: Embedder,
     batch_size: int,
     progress: bool,
@@ -117,6 +127,8 @@ def write_version(
     keyword = KeywordIndex.build(texts)
     keyword.save(folder / "bm25")
     write_records(folder, contents.paragraphs, contents.documents)
+    embed = partial(embed_sentences, embedder, batch_size=batch_size, progress=progress)
+    build_sentence_vectors(contents.paragraphs, previous_sentences, embed).save(folder)
     check_counts(contents, vectors, keyword)
     meta = VersionMeta(
         version=target.version,

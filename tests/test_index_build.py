@@ -13,6 +13,7 @@ from indexer.build import build_index
 from indexer.embed import Embedder
 from indexer.errors import IndexBusy
 from indexer.reader import IndexMissing, IndexReader
+from indexer.sentences import sentence_rows
 from indexer.settings import Settings
 from indexer.store import VectorCollection, chroma_client
 from indexer.types import IndexReport
@@ -58,7 +59,10 @@ def test_editing_one_paper_replaces_only_its_units(small_settings: Settings, emb
     second = build_index(small_settings, progress=False, embedder=embedder)
     new = IndexReader.open(small_settings, embedder)
     assert second.updated == (EDITED,) and len(second.unchanged) == 3 and second.version != first.version
-    assert embedder.texts_embedded - before == sum(unit.source_file == EDITED for unit in new.paragraphs)
+    known_sentences = set(sentence_rows(old.paragraphs))
+    fresh_sentences = [row for row in sentence_rows(new.paragraphs) if row not in known_sentences]
+    edited_units = sum(unit.source_file == EDITED for unit in new.paragraphs)
+    assert embedder.texts_embedded - before == edited_units + len(fresh_sentences)
     assert [unit.id for unit in new.paragraphs if unit.source_file != EDITED] == others
     kept, before_edit = (stored_vectors(small_settings, v.version, others) for v in (second, first))
     assert {unit_id: text for unit_id, (text, _) in kept.items()} == {i: t for i, (t, _) in before_edit.items()}

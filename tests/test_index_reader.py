@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from indexer.reader import IndexMissing, IndexReader
+from indexer.sentences import split_sentences
 from indexer.settings import Settings
 from indexer.types import Filters, IndexReport
 
@@ -46,6 +47,15 @@ def test_keyword_hits_contain_the_query_words_stemmed(reader: IndexReader) -> No
     assert hits and all(hit.score > 0 for hit in hits)
     assert all("recruit" in hit.paragraph.text.lower() or "officer" in hit.paragraph.text.lower() for hit in hits)
     assert reader.keyword("zzqxv", 5) == []
+
+
+def test_each_units_sentences_come_back_in_order_scored_by_meaning(reader: IndexReader) -> None:
+    unit = next(u for u in reader.paragraphs if len(split_sentences(u.text)) >= 3)
+    target = split_sentences(unit.text)[1]
+    scored = reader.sentence_scores(target, [unit.id, "no-such-unit"])
+    assert [sentence for sentence, _ in scored[unit.id]] == split_sentences(unit.text)
+    assert max(scored[unit.id], key=lambda pair: pair[1])[0] == target
+    assert scored["no-such-unit"] == []
 
 
 @pytest.mark.parametrize("search", ["dense", "keyword"])

@@ -1,0 +1,84 @@
+"""Sentence vectors: every unit's sentences embedded at index time, so answers can pick sentences by meaning."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from indexer.types import Paragraph
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9£\"“(])")
+VECTORS = "sentences.npy"
+ROWS = "sentences.json"
+
+Matrix = npt.NDArray[np.float32]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split prose into sentences; list items and table rows (one per line) stay whole."""
+    pieces: list[str] = []
+    for line in text.splitlines():
+        pieces.extend(s.strip() for s in SENTENCE_END.split(line) if s.strip())
+    return pieces
+
+
+@dataclass(frozen=True)
+class SentenceVectors:
+    """One row per (unit, sentence), in unit order, with the sentence's unit-length vector."""
+
+    unit_ids: tuple[str, ...]
+    texts: tuple[str, ...]
+    matrix: Matrix
+
+    @classmethod
+    def empty(cls, dimensions: int = 0) -> SentenceVectors:
+        """No sentences: what a version of no units (or of an older layout) holds."""
+        return cls((), (), np.zeros((0, dimensions), dtype=np.float32))
+
+    @classmethod
+    def load(cls, folder: Path) -> SentenceVectors:
+        """Read the rows saved by save(); a folder without them holds no sentence vectors."""
+        if not (folder / ROWS).exists():
+            return cls.empty()
+        rows = json.loads((folder / ROWS).read_text(encoding="utf-8"))
+        matrix = np.load(folder / VECTORS).astype(np.float32)
+        return cls(tuple(row[0] for row in rows), tuple(row[1] for row in rows), matrix)
+
+    def save(self, folder: Path) -> None:
+        """Write the rows and vectors beside the version's records."""
+        rows = [[unit_id, text] for unit_id, text in zip(self.unit_ids, self.texts, strict=True)]
+        (folder / ROWS).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+        np.save(folder / VECTORS, self.matrix.astype(np.float16))  # half precision: ample for cosine ranking
+
+    @cached_property
+    def rows_by_unit(self) -> dict[str, list[int]]:
+        """Each unit's rows, in the order its sentences appear."""
+        rows: dict[str, list[int]] = {}
+        for row, unit_id in enumerate(self.unit_ids):
+            rows.setdefault(unit_id, []).append(row)
+        return rows
+
+
+def sentence_rows(units: Sequence[Paragraph]) -> list[tuple[str, str]]:
+    """(unit id, sentence) for every sentence of every unit, in unit order."""
+    return [(unit.id, sentence) for unit in units for sentence in split_sentences(unit.text)]
+
+
+def build_sentence_vectors(
+    units: Sequence[Paragraph], previous: SentenceVectors, embed: Callable[[list[str]], list[list[float]]]
+) -> SentenceVectors:
+    """Vectors for every sentence: reused from the previous version when the same unit had it, else embedded."""
+    rows = sentence_rows(units)
+    known = {key: row for row, key in enumerate(zip(previous.unit_ids, previous.texts, strict=True))}
+    missing = [text for unit_id, text in rows if (unit_id, text) not in known]
+    fresh = iter(embed(missing) if missing else [])
+    vectors = [previous.matrix[known[key]] if key in known else np.asarray(next(fresh)) for key in rows]
+    matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, 0), dtype=np.float32)
+    return SentenceVectors(tuple(r[0] for r in rows), tuple(r[1] for r in rows), matrix)
