@@ -107,15 +107,17 @@ def noun_after(text: str, skip_of: bool = False) -> str:
     tokens = [token for token in text.split() if not re.fullmatch(r"\(?[^()]*\)|\)", token)]
     if skip_of and tokens[:1] == ["of"]:
         tokens = tokens[1:]
-    taken = []
+    taken: list[str] = []
     for token in tokens[:SUBJECT_WORDS]:
         word = SUBJECT_WORD.fullmatch(token.rstrip(".,;:)"))
         if word is None or word[0].lower() in STOP:
             break
-        taken.append(singular(word[0].lower()))
-        if token[-1] in ".,;:)":
-            break
-    return " ".join(taken)
+        taken.append(word[0].lower())
+        if token[-1] in ".,;:)" or singular(taken[-1]) != taken[-1]:
+            break  # a counted noun is plural: 'five scrutiny panels met' ends at 'panels'
+    if taken and singular(taken[-1]) == taken[-1]:
+        taken = taken[:1]  # no plural noun: keep the first word ('104 people in…')
+    return " ".join(singular(word) for word in taken)
 
 
 def named_before(text: str, about: str = "") -> str:
@@ -127,7 +129,7 @@ def named_before(text: str, about: str = "") -> str:
     names = [m for m in NAME.finditer(sentence) if m[0].lower() not in MONTHS and m[0] not in calendar.day_name]
     names = [m for m in names if m.start() > 0 or " " in m[0]]  # a lone capital opening a sentence is no name
     if names:
-        return names[-1][0].lower()
+        return re.sub(r"^the\s+", "", names[-1][0].lower())
     return about.lower() if re.search(r"\bmeetings?\b", text[-60:], re.IGNORECASE) else ""
 
 
