@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from urllib.parse import urljoin
 
 import httpx
 import pytest
@@ -133,16 +135,36 @@ def test_without_an_admin_token_there_is_no_upload_route(api_settings: Settings,
 # Flood limits
 
 
-def test_a_client_over_the_rate_limit_gets_429_on_api_and_ui_but_healthz_still_answers(
+def page_and_assets(client: httpx.Client) -> list[httpx.Response]:
+    """The UI page, the scripts and styles its HTML names, and the files Gradio fetches at start."""
+    page = client.get("/")
+    named = re.findall(r'(?:src|href)="(\./assets/[^"]+)"', page.text)
+    return [page, *(client.get(urljoin(str(page.url), path)) for path in [*named, "/config", "/theme.css"])]
+
+
+def test_an_api_flood_gets_429_with_retry_after_on_the_api_and_gradio_calls(
     api_settings: Settings, assistant: Assistant
 ) -> None:
-    client = TestClient(create_app(settings_with(api_settings, rate_limit_per_minute=3), assistant))
-    assert [client.get("/api/documents").status_code for _ in range(3)] == [200, 200, 200]
-    for path in ("/api/documents", "/", "/gradio_api/info"):
-        refused = client.get(path)
-        assert refused.status_code == 429
-        assert int(refused.headers["retry-after"]) >= 1
-    assert client.get("/healthz").status_code == 200
+    app = create_app(settings_with(api_settings, rate_limit_per_minute=3), assistant)
+    with serving(app) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
+        assert [client.get("/api/documents").status_code for _ in range(3)] == [200, 200, 200]
+        for refused in (client.get("/api/documents"), client.post("/gradio_api/queue/join", json={})):
+            assert refused.status_code == 429
+            assert refused.headers["retry-after"] == "20"  # 3/min: one token every 20 s
+            assert "3 per minute" in refused.json()["detail"]
+
+
+def test_a_client_out_of_api_budget_can_still_reload_the_ui_and_read_health_and_docs(
+    api_settings: Settings, assistant: Assistant
+) -> None:
+    app = create_app(settings_with(api_settings, rate_limit_per_minute=3), assistant)
+    with serving(app) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
+        while client.get("/api/documents").status_code != 429:
+            pass
+        reloads = [response for _ in range(5) for response in page_and_assets(client)]
+        free = [client.get(path) for path in ("/healthz", "/docs", "/openapi.json") for _ in range(5)]
+    assert len(reloads) > 3 * 5 and any("/assets/" in str(response.url) for response in reloads)
+    assert {response.status_code for response in [*reloads, *free]} == {200}
 
 
 def test_a_flood_beyond_max_concurrency_gets_503s_not_a_pile_up(api_settings: Settings, assistant: Assistant) -> None:

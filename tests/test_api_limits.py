@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
@@ -59,7 +60,7 @@ def test_a_client_over_its_limit_gets_429_with_retry_after_and_others_do_not() -
     app.add_middleware(RateLimitMiddleware, per_minute=3, clock=clock)
     first, second = TestClient(app, client=("10.0.0.1", 1)), TestClient(app, client=("10.0.0.2", 1))
     assert [first.get("/api/ping").status_code for _ in range(3)] == [200, 200, 200]
-    refused = first.get("/ui")
+    refused = first.get("/api/ping")
     assert refused.status_code == 429
     assert refused.headers["retry-after"] == "20"  # 3/min: one token every 20 s
     assert "3 per minute" in refused.json()["detail"]
@@ -73,6 +74,41 @@ def test_healthz_is_never_rate_limited() -> None:
     app.add_middleware(RateLimitMiddleware, per_minute=1, clock=FakeClock())
     client = TestClient(app)
     assert {client.get("/healthz").status_code for _ in range(10)} == {200}
+
+
+def test_only_api_and_gradio_event_calls_count_against_the_limit() -> None:
+    app = tiny_app()
+    app.add_middleware(RateLimitMiddleware, per_minute=1, clock=FakeClock())
+    client = TestClient(app)
+    assert {client.get("/ui").status_code for _ in range(10)} == {200}  # pages and static assets are free
+    assert client.get("/api/ping").status_code == 200
+    assert client.get("/api/ping").status_code == 429
+    assert client.post("/gradio_api/queue/join").status_code == 429
+    assert client.post("/gradio_api/run/predict").status_code == 429
+    assert client.get("/ui").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "counted"),
+    [
+        ("GET", "/api", True),
+        ("GET", "/api/search", True),
+        ("POST", "/api/ask/stream", True),
+        ("POST", "/gradio_api/queue/join", True),
+        ("POST", "/gradio_api/run/predict", True),
+        ("POST", "/gradio_api/call/v2/ask", True),
+        ("POST", "/gradio_api/upload", True),
+        ("GET", "/apis.html", False),
+        ("GET", "/assets/index-DphvyggB.js", False),
+        ("GET", "/gradio_api/queue/data", False),
+        ("GET", "/gradio_api/info", False),
+        ("GET", "/healthz", False),
+        ("GET", "/docs", False),
+        ("GET", "/openapi.json", False),
+    ],
+)
+def test_a_request_counts_when_it_makes_the_server_work(method: str, path: str, counted: bool) -> None:
+    assert limits.costly({"type": "http", "method": method, "path": path}) is counted
 
 
 def test_the_rate_limiter_tracks_a_bounded_number_of_clients() -> None:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from api_fixtures import GENEROUS, SMALL_PAPER, serving
+from api_fixtures import GENEROUS, SMALL_PAPER, serving, settings_with
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from app import create_app
 from assistant.service import Assistant
 from indexer.settings import Settings
+from indexer.types import Answer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -252,6 +253,58 @@ def test_screenshots_of_answer_refusal_and_reader_fit_the_screen(
         expect(page.locator("#reader-page .para.target")).to_be_in_viewport()
         shoot(page, f"{device}-4-reader")
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+def test_clicking_an_example_question_asks_it(page: Page) -> None:
+    example = "How many survey responses were there?"
+    page.get_by_role("button", name=example).click()
+    exchange = page.locator(".exchange").first
+    expect(exchange.locator(".question")).to_contain_text(example)
+    expect(exchange.locator(".reply:not(.pending) .source").first).to_be_visible(timeout=60_000)
+    expect(page.get_by_label("Your question")).to_have_value("")
+
+
+def failing_midway(real: Callable[..., Iterator[str | Answer]]) -> Callable[..., Iterator[str | Answer]]:
+    """ask_stream that sends the first piece of a real answer, then loses its Chroma server."""
+
+    def ask_stream(*args: Any, **kwargs: Any) -> Iterator[str | Answer]:
+        yield next(real(*args, **kwargs))
+        raise ConnectionError("Chroma server at http://10.0.0.5:8000 is unreachable")
+
+    return ask_stream
+
+
+def test_an_error_mid_answer_replaces_the_placeholder_and_the_question_can_be_asked_again(
+    page: Page, assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(assistant, "ask_stream", failing_midway(assistant.ask_stream))
+    page.get_by_label("Your question").fill(VICTIM_FIRST)
+    page.get_by_role("button", name="Ask", exact=True).click()
+    failed = page.locator(".exchange").first.locator(".reply")
+    expect(failed).to_have_class("reply error", timeout=60_000)
+    expect(failed.get_by_role("heading", name="No answer")).to_be_visible()
+    expect(failed).to_contain_text("Something went wrong while answering")
+    expect(failed).not_to_contain_text("10.0.0.5")
+    expect(page.locator(".reply.pending")).to_have_count(0)
+    expect(page.get_by_label("Your question")).to_have_value(VICTIM_FIRST)
+    monkeypatch.undo()
+    expect(ask(page, VICTIM_FIRST)).to_have_class("reply answer")
+    expect(failed).to_have_class("reply error")
+
+
+def test_reloading_the_ui_under_a_low_rate_limit_never_meets_a_429(
+    browser: Browser, api_settings: Settings, assistant: Assistant
+) -> None:
+    statuses: list[int] = []
+    app = create_app(settings_with(api_settings, rate_limit_per_minute=10), assistant)
+    with serving(app) as base_url, opened(browser, base_url) as page:
+        page.on("response", lambda response: statuses.append(response.status))
+        for _ in range(4):
+            page.reload()
+            expect(page.get_by_label("Your question")).to_be_visible(timeout=30_000)
+        expect(ask(page, VICTIM_FIRST)).to_have_class("reply answer")
+    assert len(statuses) > 4 * 10  # each reload alone fetches more files than a minute's budget
+    assert 429 not in statuses
 
 
 def test_markup_in_a_paper_is_shown_as_text_and_never_runs(browser: Browser, hostile_url: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.http import ui_render as render
 from assistant.http.ui_render import Exchange, Source, meeting_filters, turns
-from indexer.errors import BadRequest
+from indexer.errors import BadRequest, IndexBusy
 from indexer.types import Answer, Citation, Document, Filters, Paragraph
 
 HOSTILE = '<img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script>'
@@ -136,6 +136,19 @@ def test_an_answer_still_streaming_shows_its_text_without_cards() -> None:
     assert 'aria-busy="true"' in html and "Partial &lt;b&gt;text" in html and "source" not in html
 
 
+def test_an_answer_that_broke_off_shows_the_reason_instead_of_its_unchecked_text() -> None:
+    html = render.conversation([Exchange("Q?", text="Partial text", error="Index <gone>")])
+    assert 'class="reply error" role="alert"' in html and "No answer" in html and "Index &lt;gone&gt;" in html
+    assert "Partial text" not in html and 'aria-busy="true"' not in html
+
+
+def test_a_typed_error_gives_its_reason_and_a_surprise_a_plain_apology() -> None:
+    typed = render.failure_message(IndexBusy("the index is being rebuilt: ask again in a minute"))
+    assert typed == "The answer could not be finished: the index is being rebuilt: ask again in a minute"
+    surprise = render.failure_message(ConnectionError("http://10.0.0.5:8000 refused"))
+    assert "10.0.0.5" not in surprise and "Please ask again" in surprise
+
+
 def test_expanded_card_shows_the_neighbouring_paragraphs_in_order() -> None:
     source = Source(
         citation(1, "Cited.", "Cited."), before=(paragraph("51", "Before."),), after=(paragraph("53", "After."),)
@@ -180,7 +193,8 @@ def test_a_date_not_written_as_yyyy_mm_dd_is_refused_with_how_to_write_it() -> N
 
 
 def test_earlier_exchanges_become_the_chat_history_for_follow_ups() -> None:
-    history = turns([Exchange("Who runs Victim First?", "Catch 22 [1]")])
+    failed = Exchange("What about drones?", "Drones were", error="Something went wrong")
+    history = turns([Exchange("Who runs Victim First?", "Catch 22 [1]"), failed])
     assert [(turn.role, turn.content) for turn in history] == [
         ("user", "Who runs Victim First?"),
         ("assistant", "Catch 22 [1]"),

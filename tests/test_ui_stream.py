@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
 from scripted_llm import MODEL, scripted_llm_server
 
 from assistant.http.ui import PanelPapersUI
 from assistant.service import Assistant
+from indexer.errors import IndexBusy
 from indexer.settings import Settings
 
 QUESTION = "What did the Commissioner report about Victim First?"
@@ -37,3 +42,17 @@ def test_an_extractive_answer_arrives_whole_with_its_cards(shared_settings: Sett
     shown = conversations(PanelPapersUI(assistant, shared_settings))
     assert len(shown) <= 3
     assert 'class="reply answer"' in shown[-1] and 'class="source"' in shown[-1]
+
+
+def test_a_typed_error_mid_answer_ends_the_stream_with_its_reason_and_the_question_kept(
+    shared_settings: Settings, assistant: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def ask_stream(*args: Any, **kwargs: Any) -> Iterator[str]:
+        yield "The Victim First service"
+        raise IndexBusy("the index is being rebuilt: ask again in a minute")
+
+    monkeypatch.setattr(assistant, "ask_stream", ask_stream)
+    *_, (html, exchanges, box) = PanelPapersUI(assistant, shared_settings).ask(QUESTION, [], *NO_FILTERS)
+    assert "The answer could not be finished: the index is being rebuilt" in html
+    assert 'aria-busy="true"' not in html and "The Victim First service" not in html
+    assert [exchange.question for exchange in exchanges if exchange.error] == [QUESTION] and box == QUESTION

@@ -15,6 +15,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 # 10 000 buckets of a few dozen bytes each: memory stays bounded even when addresses are spoofed.
 MAX_TRACKED_CLIENTS = 10_000
 API_PREFIXES = ("/api", "/healthz")
+# Gradio's calls that run an event handler. One page load also fetches ~70 scripts, styles and fonts:
+# counting those would spend most of a 120/min budget on a single reload.
+GRADIO_CALLS = (
+    "/gradio_api/queue/join",
+    "/gradio_api/run/",
+    "/gradio_api/api/",
+    "/gradio_api/call/",
+    "/gradio_api/upload",
+)
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 
@@ -43,6 +52,14 @@ def refusal(status: int, detail: str, retry_after_s: float) -> JSONResponse:
     return JSONResponse({"detail": detail}, status_code=status, headers=headers)
 
 
+def costly(scope: Scope) -> bool:
+    """Whether a request makes the server work (the JSON API, a UI event), so it counts against the limit."""
+    path: str = scope["path"]
+    if path == "/api" or path.startswith("/api/"):
+        return True
+    return scope["method"] == "POST" and path.startswith(GRADIO_CALLS)
+
+
 def client_address(scope: Scope) -> str:
     """The peer address (uvicorn's --proxy-headers rewrites it for trusted proxies only)."""
     client = scope.get("client")
@@ -50,24 +67,24 @@ def client_address(scope: Scope) -> str:
 
 
 class RateLimitMiddleware:
-    """Token bucket per client address over the whole app (API and UI); exempt paths skip it."""
+    """Token bucket per client address over the costly requests; static assets, /healthz and docs pass freely."""
 
     def __init__(
         self,
         app: ASGIApp,
         per_minute: int,
-        exempt: tuple[str, ...] = ("/healthz",),
+        counts: Callable[[Scope], bool] = costly,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.app = app
         self.per_minute = per_minute
-        self.exempt = exempt
+        self.counts = counts
         self.clock = clock
         self.buckets: OrderedDict[str, TokenBucket] = OrderedDict()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Refuse with 429 and Retry-After when the client's bucket is empty."""
-        if scope["type"] != "http" or scope["path"] in self.exempt:
+        if scope["type"] != "http" or not self.counts(scope):
             await self.app(scope, receive, send)
             return
         wait_s = self.bucket(client_address(scope)).take(self.clock())

@@ -5,12 +5,14 @@ Gradio is imported only here; all HTML comes from the pure functions in ui_rende
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
+from gradio.events import Dependency
 
 from assistant.http import ui_render as render
 from assistant.http.errors import NotReady
@@ -18,8 +20,9 @@ from assistant.http.ui_render import Exchange, Source, meeting_day, meeting_filt
 from assistant.service import Assistant
 from indexer.errors import NotFound, PanelQAError
 from indexer.settings import Settings
-from indexer.types import DOC_TYPES, Answer, Citation, Document
+from indexer.types import DOC_TYPES, Answer, Citation, Document, Filters
 
+log = logging.getLogger(__name__)
 CSS = (Path(__file__).with_name("ui.css")).read_text(encoding="utf-8")
 NEIGHBOURS = 1  # paragraphs shown either side of a cited one when its card is expanded
 ALL = ""  # the dropdown value meaning "no filter"
@@ -154,11 +157,12 @@ class PanelPapersUI:
                 ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
                 clear = gr.Button("New conversation", variant="secondary", size="sm")
         filters = self._filters()
-        self._examples(question)
         inputs = [question, exchanges, *filters]
         outputs = [conversation, exchanges, question]
         ask_button.click(self.ask, inputs, outputs)
         question.submit(self.ask, inputs, outputs)
+        for example_clicked in self._examples(question):
+            example_clicked.then(self.ask, inputs, outputs)
         clear.click(lambda: (render.conversation([]), []), outputs=[conversation, exchanges])
         return {"conversation": conversation, "document": filters[2]}
 
@@ -180,11 +184,13 @@ class PanelPapersUI:
                 doc_type = gr.Dropdown(kinds, value=ALL, label="Document type", elem_id="type-filter")
         return [date_from, date_to, document, doc_type]
 
-    def _examples(self, question: gr.Textbox) -> None:
-        """Example questions for each kind of user; a click puts one in the question box."""
+    def _examples(self, question: gr.Textbox) -> list[Dependency]:
+        """Example questions for each kind of user; the click events that put one in the question box."""
         with gr.Row():
-            for audience, questions in EXAMPLES.items():
-                gr.Examples([[text] for text in questions], inputs=[question], label=audience)
+            return [
+                gr.Examples([[text] for text in questions], inputs=[question], label=audience).load_input_event
+                for audience, questions in EXAMPLES.items()
+            ]
 
     def _reader_tab(self) -> dict[str, Any]:
         """Meeting and part pickers, a filter box and the paragraphs."""
@@ -220,18 +226,35 @@ class PanelPapersUI:
             raise gr.Error("Type a question first.")
         try:
             filters = meeting_filters(date_from, date_to, document, doc_type)
-            assistant = self.assistant()
-            pending = Exchange(question.strip())
-            yield render.conversation([*exchanges, pending]), exchanges, ""
-            for piece in assistant.ask_stream(pending.question, turns(exchanges), filters):
-                if isinstance(piece, Answer):
-                    done = [*exchanges, self._finished(pending, piece)]
-                    yield render.conversation(done), done, ""
-                else:
-                    pending = replace(pending, text=pending.text + piece)
-                    yield render.conversation([*exchanges, pending]), exchanges, ""
         except PanelQAError as error:
             raise gr.Error(str(error)) from error
+        assistant = self.assistant()
+        pending = Exchange(question.strip())
+        yield render.conversation([*exchanges, pending]), exchanges, ""
+        try:
+            yield from self._answer(assistant, pending, exchanges, filters)
+        except Exception as error:  # typed or not, a failure must never leave "Searching the papers…" up
+            yield self._failed(pending, exchanges, error)
+
+    def _answer(
+        self, assistant: Assistant, pending: Exchange, exchanges: list[Exchange], filters: Filters | None
+    ) -> Iterator[tuple[str, list[Exchange], str]]:
+        """The conversation as the answer's pieces arrive, then with the finished answer and its cards."""
+        for piece in assistant.ask_stream(pending.question, turns(exchanges), filters):
+            if isinstance(piece, Answer):
+                done = [*exchanges, self._finished(pending, piece)]
+                yield render.conversation(done), done, ""
+            else:
+                pending = replace(pending, text=pending.text + piece)
+                yield render.conversation([*exchanges, pending]), exchanges, ""
+
+    def _failed(
+        self, pending: Exchange, exchanges: list[Exchange], error: Exception
+    ) -> tuple[str, list[Exchange], str]:
+        """The conversation with the reason in place of the answer, and the question back in the box to retry."""
+        log.exception("answering %r failed", pending.question, exc_info=error)
+        failed = [*exchanges, replace(pending, error=render.failure_message(error))]
+        return render.conversation(failed), failed, pending.question
 
     def _finished(self, pending: Exchange, answer: Answer) -> Exchange:
         """The exchange with its final answer and each citation's neighbours."""

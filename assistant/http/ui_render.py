@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from indexer.errors import BadRequest
+from indexer.errors import BadRequest, PanelQAError
 from indexer.types import Answer, Citation, Document, Filters, Paragraph, Turn
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -40,12 +40,13 @@ class Source:
 
 @dataclass(frozen=True)
 class Exchange:
-    """One question and its answer; `answer` is None while the text is still streaming in."""
+    """One question and its answer; `answer` is None while the text is still streaming in or if it failed."""
 
     question: str
     text: str = ""
     answer: Answer | None = None
     sources: tuple[Source, ...] = ()
+    error: str = ""
 
 
 def long_date(day: dt.date | None) -> str:
@@ -196,11 +197,26 @@ def streaming(exchange: Exchange) -> str:
     return f'<section class="reply pending" aria-busy="true"><div class="reply-text">{text}</div></section>'
 
 
+def failed(exchange: Exchange) -> str:
+    """An answer that broke off: the reason takes the place of the text so far, which was never checked."""
+    head = '<span class="icon" aria-hidden="true">⚠</span> No answer'
+    return (
+        f'<section class="reply error" role="alert"><h3 class="reply-head">{head}</h3>'
+        f'<div class="reply-text">{escape(exchange.error)}</div></section>'
+    )
+
+
+def reply_html(exchange: Exchange, key: str) -> str:
+    """The answer, the reason there is none, or the answer so far."""
+    if exchange.answer:
+        return answered(exchange, exchange.answer, key)
+    return failed(exchange) if exchange.error else streaming(exchange)
+
+
 def exchange_html(exchange: Exchange, index: int) -> str:
     """A question followed by its answer (or the answer so far)."""
     question = f'<div class="question"><span class="who">You asked</span>{escape(exchange.question)}</div>'
-    reply = answered(exchange, exchange.answer, str(index)) if exchange.answer else streaming(exchange)
-    return f'<div class="exchange">{question}{reply}</div>'
+    return f'<div class="exchange">{question}{reply_html(exchange, str(index))}</div>'
 
 
 def conversation(exchanges: Sequence[Exchange]) -> str:
@@ -304,9 +320,16 @@ def _typed_date(text: str, field: str) -> dt.date | None:
         raise BadRequest(f"{field}: write the date as YYYY-MM-DD, e.g. 2024-12-02.") from None
 
 
+def failure_message(error: Exception) -> str:
+    """What to tell the user when answering broke off: a typed error's reason, else a plain apology."""
+    if isinstance(error, PanelQAError):
+        return f"The answer could not be finished: {error}"
+    return "Something went wrong while answering, so there is no answer. Please ask again."
+
+
 def turns(exchanges: Sequence[Exchange]) -> list[Turn]:
-    """The chat so far, for follow-up questions."""
+    """The chat so far, for follow-up questions; questions that got no answer are left out."""
     history: list[Turn] = []
-    for exchange in exchanges:
+    for exchange in (exchange for exchange in exchanges if not exchange.error):
         history += [Turn(role="user", content=exchange.question), Turn(role="assistant", content=exchange.text)]
     return history
