@@ -143,14 +143,25 @@ class Assistant:
         """Save an uploaded paper into the corpus and index it; a bad paper is removed again."""
         target = self.settings.corpus_dir / safe_filename(filename)
         with self._write_lock:
-            previous = target.read_bytes() if target.exists() else None
-            _write_atomically(target, content)
-            report = build_index(self.settings, progress=False)
-            failure = next((f for f in report.failed if f.source_file == target.name), None)
-            if failure is not None:
-                _restore(target, previous)
-                raise PaperError(failure.reason)
+            report = self._index_upload(target, content)
         self._refresh()
+        return report
+
+    def _index_upload(self, target: Path, content: bytes) -> IndexReport:
+        """Write and index one paper; on failure put back what it replaced, in the corpus and the index."""
+        previous = target.read_bytes() if target.exists() else None
+        _write_atomically(target, content)
+        try:
+            report = build_index(self.settings, progress=False)
+        except BaseException:
+            _restore(target, previous)
+            raise
+        failure = next((f for f in report.failed if f.source_file == target.name), None)
+        if failure is not None:
+            _restore(target, previous)
+            if previous is not None:  # the failed replacement dropped the old paper's units: index them again
+                build_index(self.settings, progress=False)
+            raise PaperError(failure.reason)
         return report
 
     def scrutiny(self) -> Scrutiny:

@@ -1,0 +1,30 @@
+"""Adding a paper through the Assistant loses nothing: a failed upload leaves corpus and index as they were."""
+
+from __future__ import annotations
+
+import pytest
+from api_fixtures import SMALL_PAPER
+
+from assistant.service import Assistant
+from indexer.errors import IndexBusy, PaperError
+from indexer.settings import Settings
+from indexer.versions import writer_lock
+
+
+def test_a_broken_replacement_keeps_the_old_paper_in_corpus_and_index(
+    upload_assistant: Assistant, upload_settings: Settings
+) -> None:
+    original = (upload_settings.corpus_dir / SMALL_PAPER.name).read_bytes()
+    before = [c.id for c in upload_assistant.search("community safety survey responses", k=3)]
+    with pytest.raises(PaperError):
+        upload_assistant.add_paper(SMALL_PAPER.name, b"")
+    assert (upload_settings.corpus_dir / SMALL_PAPER.name).read_bytes() == original
+    assert [c.id for c in upload_assistant.search("community safety survey responses", k=3)] == before
+
+
+def test_an_upload_refused_because_the_index_is_busy_leaves_no_file_behind(
+    upload_assistant: Assistant, upload_settings: Settings
+) -> None:
+    with writer_lock(upload_settings.data_dir), pytest.raises(IndexBusy):
+        upload_assistant.add_paper("late-paper.txt", b"1. A paper that arrives while another build runs.\n")
+    assert not (upload_settings.corpus_dir / "late-paper.txt").exists()
