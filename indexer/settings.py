@@ -49,7 +49,9 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(2000, ge=10, description="Longest question accepted.")
     max_body_bytes: int = Field(1_000_000, ge=1024, description="Largest JSON request body.")
     max_upload_bytes: int = Field(20_000_000, ge=1024, description="Largest uploaded paper.")
-    rate_limit_per_minute: int = Field(120, ge=1, description="Requests per client per minute.")
+    rate_limit_per_minute: int = Field(
+        120, ge=1, description="Costly requests (/api calls, UI questions) per client per minute; pages are free."
+    )
     max_concurrency: int = Field(8, ge=1, description="Requests worked on at once; more wait, then get 503.")
     queue_wait_s: float = Field(
         5.0, ge=0, le=60, description="Seconds a request waits for a free slot before it gets 503."
