@@ -11,6 +11,7 @@ from assistant.retrieve import Retrieved
 from indexer.types import Answer
 
 MARKER = re.compile(r"\[(\d+)\]")
+CLOSEST = 3  # paragraphs offered with a refusal, as the extractive answerer does
 FALLBACK_NOTE = "The language model could not give a cited answer ({reason}); this answer quotes the papers."
 
 
@@ -21,7 +22,10 @@ def renumber(text: str, used: tuple[int, ...]) -> str:
 
 
 def llm_answer(reply: LLMReply, found: Retrieved, extractive: Answer) -> Answer:
-    """An Answer from a validated reply, citing the passages it used."""
+    """An Answer from a validated reply, citing the passages it used; a model's refusal offers the closest."""
+    if reply.abstained:
+        return extractive.model_copy(update={"answer": reply.text, "abstained": True, "mode": "llm",
+                                             "citations": extractive.citations[:CLOSEST], "notes": reply.flagged})
     highlights = {c.id: c.highlight for c in extractive.citations}
     cites = tuple(
         citation(n, hit, highlights.get(hit.paragraph.id, hit.paragraph.text.split("\n")[0]))

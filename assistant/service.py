@@ -14,7 +14,7 @@ from assistant.conflicts import with_conflict_notes
 from assistant.extract import best_sentence
 from assistant.followup import standalone_query
 from assistant.library import Library
-from assistant.llm import LLMAnswerer, make_llm
+from assistant.llm import LLMAnswerer, LLMUnavailable, make_llm
 from assistant.llm_answer import answer_with_llm, stream_with_llm
 from assistant.retrieve import Mode, Retrieved, Retriever
 from assistant.scrutiny import TOPIC_K, Scrutiny
@@ -75,8 +75,16 @@ class Assistant:
         if not question.strip():
             raise BadRequest("the question is empty")
         self._refresh()
-        query = standalone_query(question, history)
-        return self._retriever.retrieve(query, self.settings.top_k, filters)
+        return self._retriever.retrieve(self._standalone(question, history), self.settings.top_k, filters)
+
+    def _standalone(self, question: str, history: Sequence[Turn]) -> str:
+        """The question as it stands alone: condensed by the LLM when there is one, else the subject carried."""
+        if self._llm is not None and history:
+            try:
+                return self._llm.condense(question, history)
+            except LLMUnavailable:
+                pass  # the model is down: the rule-based rewrite below still makes a usable query
+        return standalone_query(question, history)
 
     def _extractive(self, question: str, found: Retrieved, filters: Filters | None) -> Answer:
         """The default answer from the papers' own sentences."""
