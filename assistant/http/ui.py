@@ -17,6 +17,7 @@ from gradio.events import Dependency
 from assistant.http import ui_render as render
 from assistant.http.errors import NotReady
 from assistant.http.ui_render import Exchange, Source, meeting_day, meeting_filters, meeting_key, turns
+from assistant.http.ui_scrutiny import ScrutinyTab
 from assistant.service import Assistant
 from indexer.errors import NotFound, PanelQAError
 from indexer.settings import Settings
@@ -128,6 +129,7 @@ class PanelPapersUI:
                     ask = self._ask_tab()
                 with gr.Tab("Read the papers", id="reader"):
                     read = self._reader_tab()
+                ScrutinyTab(self.assistant).build()
             demo.load(self.choices, outputs=[ask["document"], read["meeting"]])
             ask["conversation"].select(self.open_in_reader, outputs=[tabs, *read.values()])
         return demo

@@ -1,0 +1,58 @@
+"""The Scrutiny tab in a real headless Chromium, against the whole app and the real Assistant."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from test_ui_browser import CHROMIUM, browser, opened, shoot, ui_url
+
+__all__ = ["browser", "ui_url"]  # module fixtures shared with the main UI tests
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture
+def scrutiny(browser: Browser, ui_url: str) -> Iterator[Page]:
+    """A page on the Scrutiny tab."""
+    with opened(browser, ui_url) as page:
+        page.get_by_role("tab", name="Scrutiny").click()
+        yield page
+
+
+def test_statements_by_a_person_on_a_topic_are_shown_by_meeting_with_citations(scrutiny: Page) -> None:
+    who = scrutiny.get_by_label("Person or role")
+    who.fill("DCC Sandall")
+    who.press("Enter")
+    scrutiny.get_by_label("About (optional)").fill("firearms licensing")
+    scrutiny.get_by_role("button", name="Find statements").click()
+    out = scrutiny.locator("#statements-out .statements-view")
+    expect(out.locator("h3")).to_contain_text("David Sandall", timeout=30_000)
+    expect(out.locator("section.meeting h4").first).to_contain_text("Corporate Governance Board")
+    expect(out.locator("li cite").first).to_contain_text("Firearms Licensing")
+    shoot(scrutiny, "scrutiny-statements")
+
+
+def test_a_topic_over_time_puts_figures_side_by_side_and_flags_disagreement(scrutiny: Page) -> None:
+    scrutiny.get_by_role("tab", name="Topic over time").click()
+    scrutiny.get_by_label("Topic").fill("delivery strategies")
+    scrutiny.get_by_role("button", name="Follow over time").click()
+    table = scrutiny.locator("#timeline-out table")
+    expect(table).to_be_visible(timeout=30_000)
+    expect(table.locator("tbody tr").first).to_be_visible()
+    expect(scrutiny.locator("#timeline-out .notes")).to_contain_text("disagree")
+    shoot(scrutiny, "scrutiny-timeline")
+
+
+def test_decisions_are_searchable_and_cited(scrutiny: Page) -> None:
+    scrutiny.get_by_role("tab", name="Decisions and actions").click()
+    scrutiny.get_by_label("Search decisions and actions").fill("Early Release Scheme")
+    rows = scrutiny.locator("#decisions-out tbody tr")
+    expect(rows.first).to_be_visible(timeout=30_000)
+    expect(scrutiny.locator("#decisions-out")).to_contain_text("Resolved")
+    expect(scrutiny.locator("#decisions-out")).to_contain_text("minute 32 RESOLVED (b)")
+    shoot(scrutiny, "scrutiny-decisions")
