@@ -20,8 +20,15 @@ def normalise(text: str) -> str:
 
 
 def holds(passage: str, evidence: Evidence) -> bool:
-    """A passage is the gold paragraph when it contains the gold snippet."""
-    return normalise(evidence.snippet) in normalise(passage)
+    """A passage is the gold paragraph when it contains the gold snippet; a table row's cells in order."""
+    text = normalise(passage)
+    position = 0
+    for cell in (normalise(cell) for cell in evidence.snippet.split("\t") if cell.strip()):
+        found = text.find(cell, position)
+        if found < 0:
+            return False
+        position = found + len(cell)
+    return True
 
 
 def gold_rank(passages: tuple[str, ...], evidence: tuple[Evidence, ...]) -> int | None:

@@ -6,7 +6,7 @@ import pytest
 
 from evals.dataset import Evidence, QAPair
 from evals.metrics import by_type, percentile, summarise
-from evals.scoring import normalise, score
+from evals.scoring import holds, normalise, score
 from evals.types import Record, SystemOutput
 
 
@@ -136,6 +136,13 @@ def test_a_citation_hits_when_its_paragraph_contains_the_snippet_whatever_the_sp
     assert result.gold_rank == 2
     assert result.facts_found
     assert not result.all_evidence_cited
+
+
+def test_a_table_row_snippet_matches_its_cells_in_order_however_the_row_is_printed() -> None:
+    row = Evidence(document="LSCSB Update", paragraph="table", snippet="Charnwood\t786")
+    assert holds("District/County: Charnwood; Number of responses: 786", row)
+    assert not holds("Number of responses: 786; District/County: Charnwood", row)
+    assert not holds("District/County: Melton; Number of responses: 786", row)
 
 
 def test_every_gold_paragraph_cited_sets_all_evidence() -> None:
