@@ -12,10 +12,9 @@ from indexer.types import Answer, Citation, Filters, Hit, Paragraph
 # Calibrated on evals/qa: the plausible-but-unanswerable questions there match the papers as well as
 # answerable ones do, so only a weak match on both counts is refused (refusing an answerable question
 # costs as much as inventing an answer). Asking about years the evidence never mentions is refused too.
-WEAK_COVERAGE = 0.3  # share of the question's idf weight found in the best sentence
+WEAK_COVERAGE = 0.3  # share of the question's idf weight found in the best-covering sentence
 NO_COVERAGE = 0.15  # below this the question's words are simply not there, whatever the meaning match
 WEAK_MEANING = 0.45  # cosine of the closest sentence to the question (MiniLM)
-EVIDENCE_HITS = 3  # the paragraphs whose years count as the evidence's years
 REFUSAL = "The panel papers don't say"
 
 
@@ -23,14 +22,14 @@ def should_abstain(scored: Sequence[Scored], question: str, hits: Sequence[Hit])
     """Refuse when nothing matches well in words or meaning, or the evidence is about other years."""
     if not scored:
         return True
-    words = leads(scored)[0].coverage if leads(scored) else 0.0
+    words = max((s.coverage for s in leads(scored)), default=0.0)
     weak_meaning = max(s.meaning for s in scored) < WEAK_MEANING
     weak = words < NO_COVERAGE or (words < WEAK_COVERAGE and weak_meaning)
-    return weak or not covers_years(question, hits[:EVIDENCE_HITS])
+    return weak or not covers_years(question, hits)
 
 
 def covers_years(question: str, hits: Sequence[Hit]) -> bool:
-    """True unless the question names years and no top paragraph names them or comes from then."""
+    """True unless the question names years and no paragraph found names them or comes from then."""
     asked = years_in(question)
     if not asked:
         return True

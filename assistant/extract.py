@@ -8,17 +8,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from assistant.answer_types import offers, wanted
 from assistant.text import content_terms, unique
 from indexer.types import Hit, Paragraph, SentenceScores
 
 MEANING_WEIGHT = 1.0  # weight of the sentence's cosine to the question (MiniLM, embedded at index time)
 RANK_PRIOR = 0.25  # how much a paragraph's retrieval rank lifts its sentences (rank 1: +0.25, rank 2: +0.125…)
-FIGURE_BONUS = 0.15  # a "how much / how many / when" question prefers sentences with a figure
+TYPE_BONUS = 0.25  # per level of answer-type match: a new figure of the kind asked (1), counting what is asked (2)
 MIN_WORDS = 4  # headings and stray fragments are not answers
 KEEP_RATIO = 0.75  # further sentences must score within 75% of the best one
 LIST_ITEMS = 8  # a sentence ending in a colon brings up to this many following items ("…areas are:")
-ASKS_FIGURE = re.compile(r"\b(how (much|many|long|often)|what (was|is) the (cost|amount|number|total|figure|budget)|"
-                         r"when|what date|percentage|per ?cent|figure|cost|£)\b", re.IGNORECASE)
 ASKS_LIST = re.compile(r"\b(list|which|what (are|were) the|name the|examples|areas|priorities|all the)\b",
                        re.IGNORECASE)
 
@@ -60,12 +59,12 @@ def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float],
     """Every sentence of the hits, scored by question coverage, meaning, rank and figures; best first."""
     terms = unique(content_terms(question))
     unseen = max(idf.values(), default=1.0)
-    wants_figure = bool(ASKS_FIGURE.search(question))
+    want = wanted(question)
     scored = []
     for rank, hit in enumerate(hits):
         for position, (sentence, meaning) in enumerate(sentences.get(hit.paragraph.id, [])):
             cov = coverage(terms, sentence, idf, unseen)
-            bonus = FIGURE_BONUS if wants_figure and re.search(r"\d", sentence) else 0.0
+            bonus = TYPE_BONUS * offers(want, sentence)
             score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + bonus
             scored.append(Scored(sentence, rank, position, cov, meaning, score))
     return sorted(scored, key=lambda s: s.score, reverse=True)

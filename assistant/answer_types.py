@@ -1,0 +1,64 @@
+"""What kind of answer a question wants (an amount, a share, a date, a count of something) and who offers it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text import content_terms, stem, words
+
+NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                "hundred|thousand|once|twice")
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+FIGURES = {
+    "money": re.compile(r"£\s?\d[\d,.]*(?:\s?(?:k|m|bn|million|billion))?", re.IGNORECASE),
+    "share": re.compile(r"\d[\d.]*\s?%|\d[\d.]*\s?per ?cent", re.IGNORECASE),
+    "date": re.compile(rf"\b(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?"
+                       rf"|(?:{MONTHS})(?:\s+\d{{4}})?|q[1-4]|quarter [1-4]|(?:19|20)\d\d)\b", re.IGNORECASE),
+    "count": re.compile(rf"\b(?:\d[\d,]*(?:\.\d+)?|(?:{NUMBER_WORDS})(?:-(?:{NUMBER_WORDS}))?)\b", re.IGNORECASE),
+}
+ASKS = [
+    ("money", re.compile(r"\bhow much\b(?! (?:has|have|did|does|do|is|was|were|are) .*(?:change|changed|"
+                         r"increase|decrease|rise|fall|grow|drop))|\b(?:cost|budget|funding|grant|paid|spend|spent|"
+                         r"worth|money|award(?:ed)?|price)\b", re.IGNORECASE)),
+    ("share", re.compile(r"\b(?:what (?:share|proportion|percentage|fraction)|how much .*(?:change|increase|"
+                         r"decrease|rise|fall|drop|go (?:up|down)|gone (?:up|down))|by how much|per ?cent|rate)\b",
+                         re.IGNORECASE)),
+    ("date", re.compile(r"\b(?:when|(?:what|which) (?:dates?|day|month|time))\b",
+                        re.IGNORECASE)),
+    ("count", re.compile(r"\b(?:how many|how often|how long|number of|what number)\b", re.IGNORECASE)),
+]
+COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
+NEAR = 4  # words between a number and the thing it counts ("42 forensic examinations", "8 Community Days")
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """The kinds of figure a question asks for, what it counts, and the figures it already names itself."""
+
+    kinds: tuple[str, ...]
+    counted: frozenset[str]
+    given: frozenset[str]
+
+
+def wanted(question: str) -> Wanted:
+    """Read the answer type off the question ("how many referrals…" wants a count of referrals)."""
+    kinds = tuple(kind for kind, asks in ASKS if asks.search(question))
+    counted = COUNTED.search(question)
+    nouns = frozenset(content_terms(counted.group(1))) if counted else frozenset()
+    given = frozenset(m.group(0).lower() for pattern in FIGURES.values() for m in pattern.finditer(question))
+    return Wanted(kinds, nouns, given)
+
+
+def offers(want: Wanted, sentence: str) -> float:
+    """1 when the sentence holds a new figure of a wanted kind, 2 when it counts the very thing asked; else 0."""
+    found = [m for kind in want.kinds for m in FIGURES[kind].finditer(sentence) if m.group(0).lower() not in want.given]
+    if not found:
+        return 0.0
+    return 2.0 if want.counted and any(_counts(sentence, m.end(), want.counted) for m in found) else 1.0
+
+
+def _counts(sentence: str, end: int, counted: frozenset[str]) -> bool:
+    """True when one of the counted nouns follows the number closely."""
+    return any(stem(word) in counted for word in words(sentence[end:])[:NEAR])

@@ -1,0 +1,37 @@
+"""Specifications of answer-type matching: a question asking for a figure prefers the sentence that gives it."""
+
+from assistant.answer_types import offers, wanted
+
+
+def test_a_count_of_something_prefers_the_number_that_counts_it():
+    want = wanted("How many forensic examinations did the SARC carry out in Quarter 2?")
+    assert offers(want, "42 forensic examinations were conducted including one in hospital.") == 2.0
+    assert offers(want, "The SARC met the 100% compliance metric within 60 minutes of call-out.") == 1.0
+    assert offers(want, "The SARC provides a service for victims.") == 0.0
+
+
+def test_number_words_count_too():
+    want = wanted("How often did the audit panel meet during the year?")
+    assert offers(want, "The Panel met four times during the year.") > 0
+
+
+def test_an_amount_of_money_wants_pounds():
+    want = wanted("How much Safer Streets money did the OPCC get?")
+    assert offers(want, "As a result the OPCC received £431,689 for FY23-24.") > 0
+    assert offers(want, "The OPCC worked on 3 bids in August.") < offers(want, "It received £431,689.")
+
+
+def test_a_date_the_question_already_names_is_not_the_answer():
+    want = wanted("When is the Panel's next meeting after 2 December?")
+    assert offers(want, "The next meeting of the Panel would be held on 2 December at 2:00pm.") == 0.0
+    assert offers(want, "The next meeting of the Panel is scheduled to take place on 5 February 2025.") > 0
+
+
+def test_dates_printed_with_slashes_are_dates():
+    assert offers(wanted("On what dates were the roundtables held?"), "Roundtables held on 20/08/2024.") > 0
+
+
+def test_a_question_without_a_figure_wants_none():
+    want = wanted("Which organisation runs Victim First?")
+    assert want.kinds == ()
+    assert offers(want, "Catch 22 has run Victim First since April 2024.") == 0.0
