@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, Field, model_validator
@@ -12,15 +13,20 @@ from indexer.types import Citation, Document, Filters, Frozen, Paragraph, Turn
 SearchMode = Literal["hybrid", "dense", "keyword"]
 
 
+# A question needs a character that is neither space nor control: Python's strip() also removes the
+# separators \x1c-\x1f and \x85, which JSON Schema's \S lets through, so \S alone would disagree with the server.
+VISIBLE = r"[^\s\x00-\x1f\x7f-\x9f]"
+
+
 def _not_blank(text: str) -> str:
-    """Strip the text, refusing one with nothing left."""
-    if not text.strip():
+    """Strip the text, refusing one with no visible character."""
+    if not re.search(VISIBLE, text):
         raise PydanticCustomError("blank", "must not be blank")
     return text.strip()
 
 
-# The schema states what the validator enforces: some non-space text (maxLength is set per app, from settings).
-QuestionText = Annotated[str, AfterValidator(_not_blank), Field(json_schema_extra={"minLength": 1, "pattern": r"\S"})]
+# The schema states what the validator enforces; maxLength is set per app, from settings.
+QuestionText = Annotated[str, AfterValidator(_not_blank), Field(json_schema_extra={"minLength": 1, "pattern": VISIBLE})]
 
 
 class FiltersRequest(Filters):
