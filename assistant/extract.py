@@ -44,12 +44,13 @@ def idf_table(paragraphs: Iterable[Paragraph]) -> dict[str, float]:
     return {term: math.log((total + 1) / (count + 0.5)) for term, count in df.items()}
 
 
-def coverage(question_terms: Sequence[str], sentence: str, idf: dict[str, float], unseen: float) -> float:
-    """Share of the question's idf weight that the sentence contains."""
+def coverage(question_terms: Sequence[str], sentence: str, idf: dict[str, float], unseen: float,
+             context: str = "") -> float:
+    """Share of the question's idf weight that the sentence contains (or its heading context supplies)."""
     wanted = set(question_terms)
     if not wanted:
         return 0.0
-    present = set(content_terms(sentence))
+    present = set(content_terms(f"{sentence} {context}"))
     weight = {term: idf.get(term, unseen) for term in wanted}
     return sum(w for term, w in weight.items() if term in present) / sum(weight.values())
 
@@ -62,8 +63,9 @@ def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float],
     want = wanted(question)
     scored = []
     for rank, hit in enumerate(hits):
+        context = " ".join([hit.paragraph.report_title, *hit.paragraph.section_path])
         for position, (sentence, meaning) in enumerate(sentences.get(hit.paragraph.id, [])):
-            cov = coverage(terms, sentence, idf, unseen)
+            cov = coverage(terms, sentence, idf, unseen, context)
             bonus = TYPE_BONUS * offers(want, sentence)
             score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + bonus
             scored.append(Scored(sentence, rank, position, cov, meaning, score))
