@@ -16,6 +16,11 @@ OPERATIONS = [
     "GET /api/documents/{document_id}",
     "GET /api/paragraphs/{paragraph_id}",
     "GET /healthz",
+    "GET /api/people",
+    "GET /api/statements",
+    "GET /api/timeline",
+    "GET /api/decisions",
+    "POST /api/conflicts",
 ]
 
 

@@ -19,7 +19,8 @@ def _blank_is_none(text: str | None) -> str | None:
     return text.strip() if text and text.strip() else None
 
 
-OptionalText = Annotated[str | None, AfterValidator(_blank_is_none)]
+# The length limit sits on the text itself: on the optional as a whole it would be applied to None too.
+OptionalTopic = Annotated[Annotated[str, Field(max_length=MAX_TOPIC_CHARS)] | None, AfterValidator(_blank_is_none)]
 
 
 class PeoplePublic(Frozen):
@@ -33,7 +34,7 @@ class StatementsRequest(Frozen):
 
     who: Annotated[QuestionText, Field(max_length=MAX_NAME_CHARS, description="A name, title or role: "
                                        "'DCC Sandall', 'Lizzie Starr', 'the PCC', 'Chief Finance Officer'.")]
-    topic: Annotated[OptionalText, Field(max_length=MAX_TOPIC_CHARS, description="Keep those on this topic.")] = None
+    topic: OptionalTopic = Field(None, description="Keep those on this topic.")
 
 
 class TimelineRequest(Frozen):
@@ -45,7 +46,7 @@ class TimelineRequest(Frozen):
 class DecisionsRequest(Frozen):
     """Query parameters of the decisions list."""
 
-    q: Annotated[OptionalText, Field(max_length=MAX_TOPIC_CHARS, description="Words to find; empty lists all.")] = None
+    q: OptionalTopic = Field(None, description="Words to find; empty lists all.")
     kind: DecisionKind | None = Field(None, description="resolution (minutes), request or action.")
 
 
