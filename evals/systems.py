@@ -41,7 +41,8 @@ def start_ours(settings: Settings) -> Run:
     def run(pair: QAPair) -> SystemOutput:
         answer = assistant.ask(pair.question, history=pair.history)
         texts = tuple(citation.text for citation in answer.citations)
-        return SystemOutput(answer=answer.answer, abstained=answer.abstained, passages=texts)
+        shown = " ".join([answer.answer, *answer.notes])  # notes (e.g. figures that disagree) are shown with it
+        return SystemOutput(answer=shown, abstained=answer.abstained, passages=texts)
 
     return run
 
