@@ -17,6 +17,7 @@ RANK_PRIOR = 0.25  # how much a paragraph's retrieval rank lifts its sentences (
 TYPE_BONUS = 0.25  # per level of answer-type match: a new figure of the kind asked (1), counting what is asked (2)
 MIN_WORDS = 4  # headings and stray fragments are not answers
 KEEP_RATIO = 0.75  # further sentences must score within 75% of the best one
+MIN_GAIN = 0.2  # a further sentence joins when it covers this share of the question the chosen ones leave out
 LIST_ITEMS = 8  # a sentence ending in a colon brings up to this many following items ("…areas are:")
 ASKS_LIST = re.compile(r"\b(list|which|what (are|were) the|name the|examples|areas|priorities|all the)\b",
                        re.IGNORECASE)
@@ -83,14 +84,31 @@ def leads(scored: Sequence[Scored]) -> list[Scored]:
     return kept
 
 
-def choose(scored: Sequence[Scored], question: str) -> list[Scored]:
+def choose(scored: Sequence[Scored], question: str, idf: dict[str, float]) -> list[Scored]:
     """The best sentence and the few close behind it (more for a list), each with what it introduces."""
     candidates = leads(scored)
     if not candidates:
         return []
     limit = 6 if ASKS_LIST.search(question) else 3
     best = candidates[0].score
-    return with_followers([s for s in candidates if s.score >= KEEP_RATIO * best][:limit], scored)
+    chosen = [s for s in candidates if s.score >= KEEP_RATIO * best][:limit]
+    return with_followers([*chosen, *complement(chosen, candidates, question, idf)], scored)
+
+
+def complement(chosen: Sequence[Scored], candidates: Sequence[Scored], question: str,
+               idf: dict[str, float]) -> list[Scored]:
+    """For a many-part question, the sentence that best covers what the chosen ones leave out, if any does."""
+    terms = unique(content_terms(question))
+    covered = set(content_terms(" ".join(s.sentence for s in chosen)))
+    missing = [term for term in terms if term not in covered]
+    unseen = max(idf.values(), default=1.0)
+    rest = [s for s in candidates if s not in chosen]
+    if not missing or not rest:
+        return []
+    share = sum(idf.get(t, unseen) for t in missing) / sum(idf.get(t, unseen) for t in terms)
+    gain = {id(s): coverage(missing, s.sentence, idf, unseen) * share for s in rest}
+    best = max(rest, key=lambda s: (gain[id(s)], s.score))
+    return [best] if gain[id(best)] >= MIN_GAIN else []
 
 
 def with_followers(chosen: Sequence[Scored], scored: Sequence[Scored]) -> list[Scored]:

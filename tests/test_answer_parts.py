@@ -99,9 +99,21 @@ def test_the_best_sentence_comes_with_the_one_after_it():
     text = "The PCC asked where the biggest pressures lie. CC Nixon said forensic and IT costs. Other news followed."
     hits = [Hit(paragraph=unit("12", text), score=1.0)]
     idf = idf_table(h.paragraph for h in hits)
-    chosen = choose(score_sentences("Where do the biggest pressures lie?", hits, idf, sentences_of(hits)), "x")
+    chosen = choose(score_sentences("Where do the biggest pressures lie?", hits, idf, sentences_of(hits)), "x", idf)
     assert [s.sentence for s in chosen][:2] == ["The PCC asked where the biggest pressures lie.",
                                                 "CC Nixon said forensic and IT costs."]
+
+
+def test_a_two_part_question_gets_a_sentence_for_each_part():
+    first = ("In Quarter 1 Victim First received 2933 referrals. Victim First referrals in Quarter 1 came from police. "
+             "Victim First Quarter 1 referrals rose. Victim First had referrals in Quarter 1 from schools.")
+    hits = [Hit(paragraph=unit("52", first), score=2.0),
+            Hit(paragraph=unit("60", "Over its first six months the service took 8143 referrals."), score=1.0)]
+    idf = idf_table([*(h.paragraph for h in hits), unit("x", "Staff were trained in Quarter 2.")])
+    question = "What were Victim First's referrals in Quarter 1, and over its first six months?"
+    chosen = choose(score_sentences(question, hits, idf, sentences_of(hits)), question, idf)
+    text = " ".join(s.sentence for s in chosen)
+    assert "2933" in text and "8143" in text
 
 
 def test_a_question_the_papers_do_not_cover_is_refused_scoped_to_the_filter():
