@@ -82,7 +82,7 @@ def citations_for(found: Retrieved, order: Sequence[int], highlights: dict[int, 
 
 def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], limit: int, where: str) -> Answer:
     """Answer from the papers' own sentences, or refuse and offer the closest paragraphs."""
-    scored = score_sentences(found.query, found.hits, idf, found.sentences)
+    scored = score_sentences(found.query, found.hits, idf, found.sentences, found.speaker)
     if should_abstain(scored, question, found.hits):
         cites = citations_for(found, [], {}, idf, min(limit, 3))
         closest = " The closest paragraphs are listed below." if cites else ""

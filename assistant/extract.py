@@ -9,12 +9,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.answer_types import offers, wanted
+from assistant.reported import speaks
 from assistant.text import content_terms, unique
 from indexer.types import Hit, Paragraph, SentenceScores
 
 MEANING_WEIGHT = 1.0  # weight of the sentence's cosine to the question (MiniLM, embedded at index time)
 RANK_PRIOR = 0.25  # how much a paragraph's retrieval rank lifts its sentences (rank 1: +0.25, rank 2: +0.125…)
 TYPE_BONUS = 0.25  # per level of answer-type match: a new figure of the kind asked (1), counting what is asked (2)
+SPEECH_BONUS = 0.5  # "what did X say" prefers the sentence where X is the one speaking
 MIN_WORDS = 4  # headings and stray fragments are not answers
 KEEP_RATIO = 0.75  # further sentences must score within 75% of the best one
 MIN_GAIN = 0.2  # a further sentence joins when it covers this share of the question the chosen ones leave out
@@ -56,9 +58,9 @@ def coverage(question_terms: Sequence[str], sentence: str, idf: dict[str, float]
     return sum(w for term, w in weight.items() if term in present) / sum(weight.values())
 
 
-def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float],
-                    sentences: SentenceScores) -> list[Scored]:
-    """Every sentence of the hits, scored by question coverage, meaning, rank and figures; best first."""
+def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float], sentences: SentenceScores,
+                    speaker: frozenset[str] = frozenset()) -> list[Scored]:
+    """Every sentence of the hits, scored by coverage, meaning, rank, figures and speaker; best first."""
     terms = unique(content_terms(question))
     unseen = max(idf.values(), default=1.0)
     want = wanted(question)
@@ -67,7 +69,7 @@ def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float],
         context = " ".join([hit.paragraph.report_title, *hit.paragraph.section_path])
         for position, (sentence, meaning) in enumerate(sentences.get(hit.paragraph.id, [])):
             cov = coverage(terms, sentence, idf, unseen, context)
-            bonus = TYPE_BONUS * offers(want, sentence)
+            bonus = TYPE_BONUS * offers(want, sentence) + SPEECH_BONUS * speaks(sentence, speaker)
             score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + bonus
             scored.append(Scored(sentence, rank, position, cov, meaning, score))
     return sorted(scored, key=lambda s: s.score, reverse=True)

@@ -8,6 +8,7 @@ from typing import Literal, Protocol
 
 from assistant.acronyms import expand_query
 from assistant.fusion import reciprocal_rank_fusion
+from assistant.reported import speaker_words
 from assistant.speakers import person_named, speaker_matches
 from indexer.types import Filters, Hit, Paragraph, SentenceScores
 
@@ -34,6 +35,7 @@ class Retrieved:
     hits: list[Hit]
     dense_scores: dict[str, float]
     sentences: SentenceScores  # per hit unit: its sentences and their cosine to the query
+    speaker: frozenset[str] = frozenset()  # words naming whoever the question asks about, if it asks what they said
 
 
 def fuse(searches: Sequence[Sequence[Hit]], people: Sequence[str], k: int) -> list[Hit]:
@@ -85,7 +87,8 @@ class Retriever:
         expanded = expand_query(query, self.acronyms)
         hits, dense = self._ranked(query, expanded, k, filters, mode)
         sentences = self.index.sentence_scores(expanded, [hit.paragraph.id for hit in hits])
-        return Retrieved(expanded, hits, {hit.paragraph.id: hit.score for hit in dense}, sentences)
+        return Retrieved(expanded, hits, {hit.paragraph.id: hit.score for hit in dense}, sentences,
+                         speaker_words(query, self.acronyms))
 
     def _ranked(self, query: str, expanded: str, k: int, filters: Filters | None,
                 mode: Mode) -> tuple[list[Hit], list[Hit]]:
