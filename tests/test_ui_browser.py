@@ -32,7 +32,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "ui"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 VICTIM_FIRST = "What did the Commissioner report about Victim First?"
-UNANSWERABLE = "How many drones does the force own?"
+UNANSWERABLE = "Who won the football World Cup?"
 IMG = '<img src=x onerror="window.__xss=1">'
 SCRIPT = "<script>window.__xss=2</script>"
 TEMPLATE = "${window.__xss=3} {{constructor.constructor('window.__xss=4')()}}"

@@ -21,7 +21,16 @@ def scrutiny(browser: Browser, ui_url: str) -> Iterator[Page]:
     """A page on the Scrutiny tab."""
     with opened(browser, ui_url) as page:
         page.get_by_role("tab", name="Scrutiny").click()
+        page.get_by_label("Person or role").click()  # the tab loads the people on selection: wait for them
+        expect(page.get_by_role("option", name="the PCC")).to_be_visible(timeout=30_000)
+        page.keyboard.press("Escape")
         yield page
+
+
+def open_tab(page: Page, name: str) -> None:
+    """Select a Scrutiny sub-tab and wait until it is shown (Gradio renders a tab on first selection)."""
+    page.get_by_role("tab", name=name).click()
+    expect(page.get_by_role("tab", name=name)).to_have_attribute("aria-selected", "true")
 
 
 def test_statements_by_a_person_on_a_topic_are_shown_by_meeting_with_citations(scrutiny: Page) -> None:
@@ -38,8 +47,11 @@ def test_statements_by_a_person_on_a_topic_are_shown_by_meeting_with_citations(s
 
 
 def test_a_topic_over_time_puts_figures_side_by_side_and_flags_disagreement(scrutiny: Page) -> None:
-    scrutiny.get_by_role("tab", name="Topic over time").click()
-    scrutiny.get_by_label("Topic").fill("delivery strategies")
+    open_tab(scrutiny, "Topic over time")
+    expect(scrutiny.locator("#timeline-out")).to_contain_text("Type a topic")  # the tab has finished mounting
+    topic = scrutiny.locator("#timeline-topic textarea")
+    topic.fill("delivery strategies")
+    expect(topic).to_have_value("delivery strategies")
     scrutiny.get_by_role("button", name="Follow over time").click()
     table = scrutiny.locator("#timeline-out table")
     expect(table).to_be_visible(timeout=30_000)
@@ -49,7 +61,7 @@ def test_a_topic_over_time_puts_figures_side_by_side_and_flags_disagreement(scru
 
 
 def test_decisions_are_searchable_and_cited(scrutiny: Page) -> None:
-    scrutiny.get_by_role("tab", name="Decisions and actions").click()
+    open_tab(scrutiny, "Decisions and actions")
     scrutiny.get_by_label("Search decisions and actions").fill("Early Release Scheme")
     rows = scrutiny.locator("#decisions-out tbody tr")
     expect(rows.first).to_be_visible(timeout=30_000)
