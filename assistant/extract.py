@@ -80,8 +80,8 @@ def leads(scored: Sequence[Scored]) -> list[Scored]:
     seen: set[str] = set()
     kept = []
     for item in scored:
-        if len(item.sentence.split()) >= MIN_WORDS and item.sentence not in seen:
-            seen.add(item.sentence)
+        if len(item.sentence.split()) >= MIN_WORDS and _as_sentence(item.sentence) not in seen:
+            seen.add(_as_sentence(item.sentence))
             kept.append(item)
     return kept
 
@@ -124,7 +124,7 @@ def with_followers(chosen: Sequence[Scored], scored: Sequence[Scored]) -> list[S
                 picked.setdefault((item.hit, position), by_place[(item.hit, position)])
     once: dict[str, Scored] = {}
     for item in picked.values():
-        once.setdefault(item.sentence, item)  # a sub-item's sentence also stands in its parent paragraph
+        once.setdefault(_as_sentence(item.sentence), item)  # a sub-item's sentence also stands in its parent
     return list(once.values())
 
 

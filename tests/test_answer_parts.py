@@ -104,6 +104,15 @@ def test_the_best_sentence_comes_with_the_one_after_it():
                                                 "CC Nixon said forensic and IT costs."]
 
 
+def test_a_list_item_quoted_in_its_parent_and_on_its_own_is_said_once():
+    hits = [Hit(paragraph=unit("55", "Outcomes:\n(c) 56 professionals given information on Victim First"), score=2.0),
+            Hit(paragraph=unit("55(c)", "56 professionals given information on Victim First"), score=1.0)]
+    idf = idf_table(h.paragraph for h in hits)
+    question = "How many professionals were given information on Victim First?"
+    answer = extractive_answer(question, found_for(question, hits), idf, 5, "")
+    assert answer.answer.count("56 professionals") == 1
+
+
 def test_a_two_part_question_gets_a_sentence_for_each_part():
     first = ("In Quarter 1 Victim First received 2933 referrals. Victim First referrals in Quarter 1 came from police. "
              "Victim First Quarter 1 referrals rose. Victim First had referrals in Quarter 1 from schools.")
