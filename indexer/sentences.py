@@ -74,11 +74,10 @@ def sentence_rows(units: Sequence[Paragraph]) -> list[tuple[str, str]]:
 def build_sentence_vectors(
     units: Sequence[Paragraph], previous: SentenceVectors, embed: Callable[[list[str]], list[list[float]]]
 ) -> SentenceVectors:
-    """Vectors for every sentence: reused from the previous version when the same unit had it, else embedded."""
+    """Vectors for every sentence: each distinct text embedded once, and not at all if the last version had it."""
     rows = sentence_rows(units)
-    known = {key: row for row, key in enumerate(zip(previous.unit_ids, previous.texts, strict=True))}
-    missing = [text for unit_id, text in rows if (unit_id, text) not in known]
-    fresh = iter(embed(missing) if missing else [])
-    vectors = [previous.matrix[known[key]] if key in known else np.asarray(next(fresh)) for key in rows]
-    matrix = np.vstack(vectors).astype(np.float32) if vectors else np.zeros((0, 0), dtype=np.float32)
+    known = {text: previous.matrix[row] for row, text in enumerate(previous.texts)}
+    missing = sorted({text for _, text in rows if text not in known}, key=len)  # like lengths share a batch
+    known |= dict(zip(missing, (np.asarray(v) for v in embed(missing)), strict=True)) if missing else {}
+    matrix = np.vstack([known[text] for _, text in rows]).astype(np.float32) if rows else np.zeros((0, 0), np.float32)
     return SentenceVectors(tuple(r[0] for r in rows), tuple(r[1] for r in rows), matrix)

@@ -59,8 +59,8 @@ def test_editing_one_paper_replaces_only_its_units(small_settings: Settings, emb
     second = build_index(small_settings, progress=False, embedder=embedder)
     new = IndexReader.open(small_settings, embedder)
     assert second.updated == (EDITED,) and len(second.unchanged) == 3 and second.version != first.version
-    known_sentences = set(sentence_rows(old.paragraphs))
-    fresh_sentences = [row for row in sentence_rows(new.paragraphs) if row not in known_sentences]
+    known_sentences = {text for _, text in sentence_rows(old.paragraphs)}
+    fresh_sentences = {text for _, text in sentence_rows(new.paragraphs)} - known_sentences
     edited_units = sum(unit.source_file == EDITED for unit in new.paragraphs)
     assert embedder.texts_embedded - before == edited_units + len(fresh_sentences)
     assert [unit.id for unit in new.paragraphs if unit.source_file != EDITED] == others
