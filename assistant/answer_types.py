@@ -30,7 +30,7 @@ ASKS = [
     ("count", re.compile(r"\b(?:how many|how often|how long|number of|what number)\b", re.IGNORECASE)),
 ]
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
-NEAR = 4  # words between a number and the thing it counts ("42 forensic examinations", "8 Community Days")
+NEAR = 2  # the thing counted comes right after the number ("42 forensic examinations", "34 complaint reviews")
 
 
 @dataclass(frozen=True)

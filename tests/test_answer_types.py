@@ -7,6 +7,7 @@ def test_a_count_of_something_prefers_the_number_that_counts_it():
     want = wanted("How many forensic examinations did the SARC carry out in Quarter 2?")
     assert offers(want, "42 forensic examinations were conducted including one in hospital.") == 2.0
     assert offers(want, "The SARC met the 100% compliance metric within 60 minutes of call-out.") == 1.0
+    assert offers(want, "The SARC provides 24-hour availability for forensic examination.") == 1.0
     assert offers(want, "The SARC provides a service for victims.") == 0.0
 
 
