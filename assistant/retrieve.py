@@ -94,10 +94,12 @@ class Retriever:
                 mode: Mode) -> tuple[list[Hit], list[Hit]]:
         """The mode's ranking, and the dense hits behind it (for their raw scores)."""
         if mode == "keyword":
-            return self.index.keyword(expanded, k, filters), []
+            return self.index.keyword(query, k, filters), []
         dense = self.index.dense(expanded, POOL if mode == "hybrid" else k, filters)
         if mode == "dense":
             return dense[:k], dense
-        searches = [dense, self.index.keyword(expanded, POOL, filters)]
+        # BM25 gets the user's own words: the papers print both forms of an acronym, and appended expansions
+        # ("Police and Crime Commissioner") only add common words; the embedding gains from the spelled-out meaning.
+        searches = [dense, self.index.keyword(query, POOL, filters)]
         named = [person for person in self.people if person_named(query, person)]
         return drop_contained(fuse(searches, named, POOL))[:k], dense
