@@ -29,11 +29,10 @@ class Searchable(Protocol):
 
 @dataclass(frozen=True)
 class Retrieved:
-    """Fused hits plus the raw signals abstention looks at."""
+    """Fused hits plus what answering looks at: their sentences' closeness and who the question asks about."""
 
     query: str
     hits: list[Hit]
-    dense_scores: dict[str, float]
     sentences: SentenceScores  # per hit unit: its sentences and their cosine to the query
     speaker: frozenset[str] = frozenset()  # words naming whoever the question asks about, if it asks what they said
 
@@ -83,23 +82,21 @@ class Retriever:
         self.people = people
 
     def retrieve(self, query: str, k: int, filters: Filters | None = None, mode: Mode = "hybrid") -> Retrieved:
-        """Top-k hits for the query, with dense and sentence scores kept for answering and calibration."""
+        """Top-k hits for the query, with their sentences scored for answering."""
         expanded = expand_query(query, self.acronyms)
-        hits, dense = self._ranked(query, expanded, k, filters, mode)
+        hits = self._ranked(query, expanded, k, filters, mode)
         sentences = self.index.sentence_scores(expanded, [hit.paragraph.id for hit in hits])
-        return Retrieved(expanded, hits, {hit.paragraph.id: hit.score for hit in dense}, sentences,
-                         speaker_words(query, self.acronyms))
+        return Retrieved(expanded, hits, sentences, speaker_words(query, self.acronyms))
 
-    def _ranked(self, query: str, expanded: str, k: int, filters: Filters | None,
-                mode: Mode) -> tuple[list[Hit], list[Hit]]:
-        """The mode's ranking, and the dense hits behind it (for their raw scores)."""
+    def _ranked(self, query: str, expanded: str, k: int, filters: Filters | None, mode: Mode) -> list[Hit]:
+        """The mode's ranking."""
         if mode == "keyword":
-            return self.index.keyword(query, k, filters), []
+            return self.index.keyword(query, k, filters)
         dense = self.index.dense(expanded, POOL if mode == "hybrid" else k, filters)
         if mode == "dense":
-            return dense[:k], dense
+            return dense[:k]
         # BM25 gets the user's own words: the papers print both forms of an acronym, and appended expansions
         # ("Police and Crime Commissioner") only add common words; the embedding gains from the spelled-out meaning.
         searches = [dense, self.index.keyword(query, POOL, filters)]
         named = [person for person in self.people if person_named(query, person)]
-        return drop_contained(fuse(searches, named, POOL))[:k], dense
+        return drop_contained(fuse(searches, named, POOL))[:k]

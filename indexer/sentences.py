@@ -38,9 +38,9 @@ class SentenceVectors:
     matrix: Matrix
 
     @classmethod
-    def empty(cls, dimensions: int = 0) -> SentenceVectors:
+    def empty(cls) -> SentenceVectors:
         """No sentences: what a version of no units (or of an older layout) holds."""
-        return cls((), (), np.zeros((0, dimensions), dtype=np.float32))
+        return cls((), (), np.zeros((0, 0), dtype=np.float32))
 
     @classmethod
     def load(cls, folder: Path) -> SentenceVectors:

@@ -59,7 +59,7 @@ def sentences_of(hits: list[Hit], meaning: float = 0.5) -> dict[str, list[tuple[
 
 
 def found_for(query: str, hits: list[Hit], meaning: float = 0.5) -> Retrieved:
-    return Retrieved(query=query, hits=hits, dense_scores={}, sentences=sentences_of(hits, meaning))
+    return Retrieved(query=query, hits=hits, sentences=sentences_of(hits, meaning))
 
 
 def test_the_sentence_that_answers_is_chosen_with_its_figure_intact():
