@@ -48,8 +48,7 @@ class Assistant:
         self._reader = reader
         self._llm = llm
         self._write_lock = threading.Lock()
-        self._library = Library(reader.paragraphs, reader.documents)
-        self._retriever = Retriever(reader, self._library.glossary, self._library.speakers)
+        self._derive()
 
     @classmethod
     def open(cls, settings: Settings, *, build_if_missing: bool = True) -> Assistant:
@@ -64,11 +63,16 @@ class Assistant:
             reader = IndexReader.open(settings, embedder)
         return cls(settings, reader, make_llm(settings))
 
+    def _derive(self) -> None:
+        """What the assistant derives from the reader's index version; scrutiny views are built on first use."""
+        self._library = Library(self._reader.paragraphs, self._reader.documents)
+        self._retriever = Retriever(self._reader, self._library.glossary, self._library.speakers)
+        self._scrutiny: Scrutiny | None = None
+
     def _refresh(self) -> None:
         """Pick up a newer index version written by another process."""
         if self._reader.reload_if_changed():
-            self._library = Library(self._reader.paragraphs, self._reader.documents)
-            self._retriever = Retriever(self._reader, self._library.glossary, self._library.speakers)
+            self._derive()
 
     def _retrieve(self, question: str, history: Sequence[Turn], filters: Filters | None) -> Retrieved:
         """Standalone query for the turn, then hybrid retrieval."""
@@ -175,10 +179,9 @@ class Assistant:
     def scrutiny(self) -> Scrutiny:
         """People, meetings and decisions of the current index version, derived once per version."""
         self._refresh()
-        cached: Scrutiny | None = getattr(self, "_scrutiny", None)
-        if cached is None or cached.library is not self._library:
-            cached = self._scrutiny = Scrutiny(self._library)
-        return cached
+        if self._scrutiny is None:
+            self._scrutiny = Scrutiny(self._library)
+        return self._scrutiny
 
     def statements(self, who: str, topic: str | None = None) -> Statements:
         """Statements by a person or role, grouped by meeting, newest first; a topic keeps those on it."""
