@@ -5,17 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.figures import MONEY, MONTH, NUMBER_WORD, PERCENT
 from assistant.text import content_terms, stem, words
 
-NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-                "hundred|thousand|once|twice")
-MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+NUMBER_WORDS = f"{NUMBER_WORD}|hundred|thousand|once|twice"
 FIGURES = {
-    "money": re.compile(r"£\s?\d[\d,.]*(?:\s?(?:k|m|bn|million|billion))?", re.IGNORECASE),
-    "share": re.compile(r"\d[\d.]*\s?%|\d[\d.]*\s?per ?cent", re.IGNORECASE),
-    "date": re.compile(rf"\b(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:\s+\d{{4}})?"
-                       rf"|(?:{MONTHS})(?:\s+\d{{4}})?|q[1-4]|quarter [1-4]|(?:19|20)\d\d)\b", re.IGNORECASE),
+    "money": MONEY,
+    "share": PERCENT,
+    "date": re.compile(rf"\b(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})(?:\s+\d{{4}})?"
+                       rf"|(?:{MONTH})(?:\s+\d{{4}})?|q[1-4]|quarter [1-4]|(?:19|20)\d\d)\b", re.IGNORECASE),
     "count": re.compile(rf"\b(?:\d[\d,]*(?:\.\d+)?|(?:{NUMBER_WORDS})(?:-(?:{NUMBER_WORDS}))?)\b", re.IGNORECASE),
 }
 ASKS = [
