@@ -77,13 +77,15 @@ def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float], s
 
 def leads(scored: Sequence[Scored]) -> list[Scored]:
     """Sentences long enough to answer (not headings or fragments), best first, each text once."""
-    seen: set[str] = set()
-    kept = []
-    for item in scored:
-        if len(item.sentence.split()) >= MIN_WORDS and _as_sentence(item.sentence) not in seen:
-            seen.add(_as_sentence(item.sentence))
-            kept.append(item)
-    return kept
+    return _once(s for s in scored if len(s.sentence.split()) >= MIN_WORDS)
+
+
+def _once(items: Iterable[Scored]) -> list[Scored]:
+    """Each sentence text once, the first kept: a sub-item's sentence also stands in its parent paragraph."""
+    once: dict[str, Scored] = {}
+    for item in items:
+        once.setdefault(_as_sentence(item.sentence), item)
+    return list(once.values())
 
 
 def choose(scored: Sequence[Scored], question: str, idf: dict[str, float]) -> list[Scored]:
@@ -108,9 +110,8 @@ def complement(chosen: Sequence[Scored], candidates: Sequence[Scored], question:
     if not missing or not rest:
         return []
     share = sum(idf.get(t, unseen) for t in missing) / sum(idf.get(t, unseen) for t in terms)
-    gain = {id(s): coverage(missing, s.sentence, idf, unseen) * share for s in rest}
-    best = max(rest, key=lambda s: (gain[id(s)], s.score))
-    return [best] if gain[id(best)] >= MIN_GAIN else []
+    best = max(rest, key=lambda s: (coverage(missing, s.sentence, idf, unseen), s.score))
+    return [best] if coverage(missing, best.sentence, idf, unseen) * share >= MIN_GAIN else []
 
 
 def with_followers(chosen: Sequence[Scored], scored: Sequence[Scored]) -> list[Scored]:
@@ -122,10 +123,7 @@ def with_followers(chosen: Sequence[Scored], scored: Sequence[Scored]) -> list[S
         for position in range(item.position, item.position + following + 1):
             if (item.hit, position) in by_place:
                 picked.setdefault((item.hit, position), by_place[(item.hit, position)])
-    once: dict[str, Scored] = {}
-    for item in picked.values():
-        once.setdefault(_as_sentence(item.sentence), item)  # a sub-item's sentence also stands in its parent
-    return list(once.values())
+    return _once(picked.values())
 
 
 def compose(chosen: Sequence[Scored]) -> tuple[str, list[int]]:
