@@ -87,7 +87,8 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
         cites = citations_for(found, [], {}, idf, min(limit, 3))
         closest = " The closest paragraphs are listed below." if cites else ""
         return Answer(answer=f"{REFUSAL} {where}.{closest}", abstained=True, citations=cites, query=found.query)
-    chosen = choose(scored, question, idf)
+    by_part = [score_sentences(part, found.hits, idf, scores, found.speaker) for part, scores in found.parts]
+    chosen = choose(scored, question, idf, by_part)
     text, order = compose(chosen)
     highlights = {s.hit: s.sentence for s in reversed(chosen)}
     return Answer(answer=text, abstained=False, citations=citations_for(found, order, highlights, idf, limit),

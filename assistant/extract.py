@@ -21,6 +21,10 @@ MIN_WORDS = 4  # headings and stray fragments are not answers
 KEEP_RATIO = 0.75  # further sentences must score within 75% of the best one
 MIN_GAIN = 0.2  # a further sentence joins when it covers this share of the question the chosen ones leave out
 LIST_ITEMS = 8  # a sentence ending in a colon brings up to this many following items ("…areas are:")
+REFERS_BACK = re.compile(r"(?:this|these|those|they|it|its|both|such|(?:\w+ )?of (?:these|those|them))\b",
+                         re.IGNORECASE)  # a sentence that needs the one before it to make sense
+AND_ASKS = re.compile(r",?\s+and\s+(?=(?:how|what|when|where|who|which|why|has|have|did|does|do|is|are|was|were)\b)",
+                      re.IGNORECASE)
 ASKS_LIST = re.compile(r"\b(list|which|what (are|were) the|name the|examples|areas|priorities|all the)\b",
                        re.IGNORECASE)
 
@@ -88,15 +92,31 @@ def _once(items: Iterable[Scored]) -> list[Scored]:
     return list(once.values())
 
 
-def choose(scored: Sequence[Scored], question: str, idf: dict[str, float]) -> list[Scored]:
-    """The best sentence and the few close behind it (more for a list), each with what it introduces."""
+def choose(scored: Sequence[Scored], question: str, idf: dict[str, float],
+           by_part: Sequence[Sequence[Scored]] = ()) -> list[Scored]:
+    """The best sentence and the few close behind it (more for a list), the best for each part of a
+    many-part question, each with what it introduces."""
     candidates = leads(scored)
     if not candidates:
         return []
     limit = 6 if ASKS_LIST.search(question) else 3
     best = candidates[0].score
     chosen = [s for s in candidates if s.score >= KEEP_RATIO * best][:limit]
-    return with_followers([*chosen, *complement(chosen, candidates, question, idf)], scored)
+    parts = [top for top in _part_answers(by_part) if top not in chosen[:1]]
+    chosen = [*chosen[:1], *parts, *(s for s in chosen[1:] if s not in parts)]
+    return with_followers([*chosen, *complement(chosen, candidates, question, idf)], scored, 1 + len(parts))
+
+
+def _part_answers(by_part: Sequence[Sequence[Scored]]) -> list[Scored]:
+    """The best answering sentence for each part of the question, each once."""
+    tops = [leads(part)[0] for part in by_part if leads(part)]
+    return list(dict.fromkeys(s for s in tops if s.coverage >= MIN_GAIN))
+
+
+def question_parts(question: str) -> list[str]:
+    """The separate questions in one ("How many X, and how many Y?"): split at '?' and at ', and how…'."""
+    asked = [part for sentence in re.split(r"(?<=\?)\s+", question) for part in AND_ASKS.split(sentence)]
+    return [part for part in asked if part.strip()] if len(asked) > 1 else []
 
 
 def complement(chosen: Sequence[Scored], candidates: Sequence[Scored], question: str,
@@ -114,13 +134,15 @@ def complement(chosen: Sequence[Scored], candidates: Sequence[Scored], question:
     return [best] if coverage(missing, best.sentence, idf, unseen) * share >= MIN_GAIN else []
 
 
-def with_followers(chosen: Sequence[Scored], scored: Sequence[Scored]) -> list[Scored]:
-    """Each chosen sentence, then what follows it: the next sentence after the best, the items after a colon."""
+def with_followers(chosen: Sequence[Scored], scored: Sequence[Scored], leading: int = 1) -> list[Scored]:
+    """Each chosen sentence, then what follows it: the next sentence after the leading ones (the best, and
+    the best for each part), the items after a colon."""
     by_place = {(s.hit, s.position): s for s in scored}
     picked: dict[tuple[int, int], Scored] = {}
     for rank, item in enumerate(chosen):
-        following = LIST_ITEMS if item.sentence.rstrip().endswith(":") else int(rank == 0)
-        for position in range(item.position, item.position + following + 1):
+        following = LIST_ITEMS if item.sentence.rstrip().endswith(":") else int(rank < leading)
+        first = item.position - bool(REFERS_BACK.match(_as_sentence(item.sentence)))
+        for position in range(first, item.position + following + 1):
             if (item.hit, position) in by_place:
                 picked.setdefault((item.hit, position), by_place[(item.hit, position)])
     return _once(picked.values())

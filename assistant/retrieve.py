@@ -35,6 +35,7 @@ class Retrieved:
     hits: list[Hit]
     sentences: SentenceScores  # per hit unit: its sentences and their cosine to the query
     speaker: frozenset[str] = frozenset()  # words naming whoever the question asks about, if it asks what they said
+    parts: tuple[tuple[str, SentenceScores], ...] = ()  # each part of a many-part question, with its own closeness
 
 
 def fuse(searches: Sequence[Sequence[Hit]], people: Sequence[str], k: int) -> list[Hit]:
@@ -81,12 +82,15 @@ class Retriever:
         self.acronyms = acronyms
         self.people = people
 
-    def retrieve(self, query: str, k: int, filters: Filters | None = None, mode: Mode = "hybrid") -> Retrieved:
-        """Top-k hits for the query, with their sentences scored for answering."""
+    def retrieve(self, query: str, k: int, filters: Filters | None = None, mode: Mode = "hybrid",
+                 parts: Sequence[str] = ()) -> Retrieved:
+        """Top-k hits for the query, with their sentences scored for answering (the whole and each part)."""
         expanded = expand_query(query, self.acronyms)
         hits = self._ranked(query, expanded, k, filters, mode)
-        sentences = self.index.sentence_scores(expanded, [hit.paragraph.id for hit in hits])
-        return Retrieved(expanded, hits, sentences, speaker_words(query, self.acronyms))
+        ids = [hit.paragraph.id for hit in hits]
+        by_part = tuple((part, self.index.sentence_scores(expand_query(part, self.acronyms), ids)) for part in parts)
+        return Retrieved(expanded, hits, self.index.sentence_scores(expanded, ids),
+                         speaker_words(query, self.acronyms), by_part)
 
     def _ranked(self, query: str, expanded: str, k: int, filters: Filters | None, mode: Mode) -> list[Hit]:
         """The mode's ranking."""

@@ -11,7 +11,7 @@ from pathlib import Path
 from assistant.acronyms import explain_acronyms
 from assistant.answer import citation, extractive_answer, scope
 from assistant.conflicts import with_conflict_notes
-from assistant.extract import best_sentence
+from assistant.extract import best_sentence, question_parts
 from assistant.followup import standalone_query
 from assistant.library import Library
 from assistant.llm import LLMAnswerer, LLMUnavailable, make_llm
@@ -79,7 +79,8 @@ class Assistant:
         if not question.strip():
             raise BadRequest("the question is empty")
         self._refresh()
-        return self._retriever.retrieve(self._standalone(question, history), self.settings.top_k, filters)
+        standalone = self._standalone(question, history)
+        return self._retriever.retrieve(standalone, self.settings.top_k, filters, parts=question_parts(question))
 
     def _standalone(self, question: str, history: Sequence[Turn]) -> str:
         """The question as it stands alone: condensed by the LLM when there is one, else the subject carried."""

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 YEAR = re.compile(r"\b(20\d\d)(?:[-/](\d\d))?\b")  # 2024, and financial years like 2023-24 or 2024/25
+FINANCIAL_YEAR = re.compile(r"\b(?:FY\s?(?:20)?|20)(?P<start>\d\d)\s?[-/–]\s?(?:20)?(?P<end>\d\d)\b", re.IGNORECASE)
 WORD = re.compile(r"[A-Za-z0-9£%][A-Za-z0-9£%,.'’-]*[A-Za-z0-9%]|[A-Za-z0-9£]")
 
 STOPWORDS = frozenset(
@@ -33,8 +34,20 @@ def stem(word: str) -> str:
 
 
 def content_terms(text: str) -> list[str]:
-    """Stemmed non-stopword terms, in order, duplicates kept."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    """Stemmed non-stopword terms, in order, duplicates kept; a financial year is one term however written."""
+    parts = (part for w in words(FINANCIAL_YEAR.sub(_financial_year, text)) for part in _word_parts(w))
+    return [stem(w) for w in parts if w not in STOPWORDS]
+
+
+def _word_parts(word: str) -> list[str]:
+    """'six-month' counts as 'six' and 'month', so hyphenation never hides a match; figures stay whole."""
+    return word.split("-") if "-" in word and not word[0].isdigit() and not word.startswith("fy20") else [word]
+
+
+def _financial_year(match: re.Match[str]) -> str:
+    """'2023-24', '2023/2024' and 'FY23-24' all become 'fy2023-24'; other number pairs stay as written."""
+    start, end = int(match.group("start")), int(match.group("end"))
+    return f"fy20{start:02d}-{end:02d}" if end == (start + 1) % 100 else match.group(0)
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -4,10 +4,11 @@ import datetime as dt
 
 from assistant.acronyms import expand_query, explain_acronyms, learn_acronyms
 from assistant.answer import REFUSAL, extractive_answer, scope, should_abstain
-from assistant.extract import Scored, choose, compose, idf_table, score_sentences
+from assistant.extract import Scored, choose, compose, idf_table, question_parts, score_sentences
 from assistant.followup import standalone_query
 from assistant.fusion import reciprocal_rank_fusion
 from assistant.retrieve import Retrieved, drop_contained, fuse
+from assistant.text import content_terms
 from indexer.sentences import split_sentences
 from indexer.types import Filters, Hit, Paragraph, Turn
 
@@ -123,6 +124,42 @@ def test_a_two_part_question_gets_a_sentence_for_each_part():
     chosen = choose(score_sentences(question, hits, idf, sentences_of(hits)), question, idf)
     text = " ".join(s.sentence for s in chosen)
     assert "2933" in text and "8143" in text
+
+
+def test_a_financial_year_matches_however_it_is_written():
+    assert set(content_terms("How much in 2023-24?")) & set(content_terms("Received £431,689 for FY23-24"))
+    assert content_terms("2024/25") == content_terms("2024/2025") == content_terms("FY 24-25")
+    assert content_terms("complaints 01/24 and 02/24") == ["complaint", "01", "24", "02", "24"]
+
+
+def test_hyphenation_does_not_hide_a_match():
+    assert {"six", "month"} <= set(content_terms("8143 referrals in the six-month period"))
+    assert content_terms("aged 18-25") == ["aged", "18-25"]
+
+
+def test_a_many_part_question_is_split_into_its_questions():
+    assert question_parts("How many referrals came in Q1, and how many over six months?") == [
+        "How many referrals came in Q1", "how many over six months?"]
+    assert question_parts("Who decides? And has the force secured any?") == [
+        "Who decides?", "And has the force secured any?"]
+    assert question_parts("What are the pros and cons of the plan?") == []
+
+
+def test_each_part_of_a_question_gets_its_best_sentence_with_its_context():
+    hits = [Hit(paragraph=unit("20", "The HMICFRS inspection did make recommendations to nine forces."), score=2.0),
+            Hit(paragraph=unit("21", "The report made 14 recommendations. 7 of these are for forces to implement."),
+                score=1.0)]
+    common = [unit(str(i), "Partners implement plans.") for i in range(3)]  # a common word: too little for a complement
+    idf = idf_table([*(h.paragraph for h in hits), *common])
+    meaning = {"20": [("The HMICFRS inspection did make recommendations to nine forces.", 0.9)],
+               "21": [("The report made 14 recommendations.", 0.2), ("7 of these are for forces to implement.", 0.2)]}
+    question = "How many recommendations did the HMICFRS inspection make, and how many are for forces to implement?"
+    second = {"20": [(meaning["20"][0][0], 0.3)], "21": [(meaning["21"][0][0], 0.2), (meaning["21"][1][0], 0.8)]}
+    by_part = [score_sentences(part, hits, idf, closeness)
+               for part, closeness in zip(question_parts(question), [meaning, second], strict=True)]
+    chosen = [s.sentence for s in choose(score_sentences(question, hits, idf, meaning), question, idf, by_part)]
+    assert "7 of these are for forces to implement." in chosen
+    assert chosen.index("The report made 14 recommendations.") < chosen.index("7 of these are for forces to implement.")
 
 
 def test_a_question_the_papers_do_not_cover_is_refused_scoped_to_the_filter():

@@ -40,6 +40,13 @@ def test_a_follow_up_uses_the_earlier_question(assistant):
     assert "284" in answer.answer
 
 
+def test_each_part_of_a_two_part_question_is_answered(assistant):
+    answer = assistant.ask("When did the public survey on the police and crime plan run, and how many people "
+                           "responded?")
+    assert not answer.abstained
+    assert "15th July 2024" in answer.answer and "2,729" in answer.answer
+
+
 def test_a_filter_excluding_the_only_answering_meeting_gives_a_refusal_scoped_to_it(assistant):
     question = "How many forensic examinations did the SARC carry out in Quarter 2?"
     assert not assistant.ask(question).abstained
