@@ -5,21 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.figures import MONEY, MONTH, NUMBER_WORD, PERCENT
+from assistant.figures import COUNT, MONEY, MONTH, PERCENT, YEARS
 from assistant.text import content_terms, stem, words
 
-NUMBER_WORDS = f"{NUMBER_WORD}|hundred|thousand|once|twice"
 FIGURES = {
     "money": MONEY,
     "share": PERCENT,
     "date": re.compile(rf"\b(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})(?:\s+\d{{4}})?"
                        rf"|(?:{MONTH})(?:\s+\d{{4}})?|q[1-4]|quarter [1-4]|(?:19|20)\d\d)\b", re.IGNORECASE),
-    "count": re.compile(rf"\b(?:\d[\d,]*(?:\.\d+)?|(?:{NUMBER_WORDS})(?:-(?:{NUMBER_WORDS}))?)\b", re.IGNORECASE),
+    "count": COUNT,
 }
 ASKS = [
     ("money", re.compile(r"\bhow much\b(?! (?:has|have|did|does|do|is|was|were|are) .*(?:change|changed|"
                          r"increase|decrease|rise|fall|grow|drop))|\b(?:cost|budget|funding|grant|paid|spend|spent|"
-                         r"worth|money|award(?:ed)?|price)\b", re.IGNORECASE)),
+                         r"worth|money|award(?:ed)?|price|value of|sum of|amount of)\b", re.IGNORECASE)),
     ("share", re.compile(r"\b(?:what (?:share|proportion|percentage|fraction)|how much .*(?:change|increase|"
                          r"decrease|rise|fall|drop|go (?:up|down)|gone (?:up|down))|by how much|per ?cent|rate)\b",
                          re.IGNORECASE)),
@@ -28,6 +27,7 @@ ASKS = [
     ("count", re.compile(r"\b(?:how many|how often|how long|number of|what number)\b", re.IGNORECASE)),
 ]
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
+KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)
 NEAR = 2  # the thing counted comes right after the number ("42 forensic examinations", "34 complaint reviews")
 
 
@@ -51,12 +51,23 @@ def wanted(question: str) -> Wanted:
 
 def offers(want: Wanted, sentence: str) -> float:
     """1 when the sentence holds a new figure of a wanted kind, 2 when it counts the very thing asked; else 0."""
-    found = [m for kind in want.kinds for m in FIGURES[kind].finditer(sentence) if m.group(0).lower() not in want.given]
+    found = [m for kind in want.kinds for m in FIGURES[kind].finditer(sentence)
+             if m.group(0).lower() not in want.given and not (kind == "count" and _is_year(m.group(0)))]
     if not found:
         return 0.0
     return 2.0 if want.counted and any(_counts(sentence, m.end(), want.counted) for m in found) else 1.0
 
 
+def _is_year(figure: str) -> bool:
+    """A bare 2024 is a year, not a count of anything."""
+    return figure.isdigit() and int(figure) in YEARS
+
+
 def _counts(sentence: str, end: int, counted: frozenset[str]) -> bool:
     """True when one of the counted nouns follows the number closely."""
-    return any(stem(word) in counted for word in words(sentence[end:])[:NEAR])
+    return any(_kin(stem(word), noun) for word in words(sentence[end:])[:NEAR] for noun in counted)
+
+
+def _kin(word: str, noun: str) -> bool:
+    """Same word, or kin by a long shared stem ('responses'/'responded', 'referrals'/'referred')."""
+    return word == noun or (len(word) >= KIN and len(noun) >= KIN and word[:KIN] == noun[:KIN])

@@ -7,8 +7,15 @@ def test_a_count_of_something_prefers_the_number_that_counts_it():
     want = wanted("How many forensic examinations did the SARC carry out in Quarter 2?")
     assert offers(want, "42 forensic examinations were conducted including one in hospital.") == 2.0
     assert offers(want, "The SARC met the 100% compliance metric within 60 minutes of call-out.") == 1.0
-    assert offers(want, "The SARC provides 24-hour availability for forensic examination.") == 1.0
+    assert offers(want, "The SARC provides 24-hour availability for forensic examination.") == 0.0  # a label
     assert offers(want, "The SARC provides a service for victims.") == 0.0
+
+
+def test_years_and_percentages_are_not_counts():
+    want = wanted("How many people responded to the public survey?")
+    assert offers(want, "The Police and Crime Plan for 2025-29 was developed in 2024.") == 0.0
+    assert offers(want, "Only 60% of respondents completed the questions.") == 0.0
+    assert offers(want, "A total number of 2,729 responses were received.") == 2.0  # responses / responded
 
 
 def test_number_words_count_too():
@@ -20,6 +27,11 @@ def test_an_amount_of_money_wants_pounds():
     want = wanted("How much Safer Streets money did the OPCC get?")
     assert offers(want, "As a result the OPCC received £431,689 for FY23-24.") > 0
     assert offers(want, "The OPCC worked on 3 bids in August.") < offers(want, "It received £431,689.")
+
+
+def test_the_value_of_something_wants_pounds():
+    want = wanted("What was the value of the Oadby and Wigston bid?")
+    assert offers(want, "Proposal 3 – Oadby and Wigston - £331,055.45") > offers(want, "The bid was for burglary.")
 
 
 def test_a_date_the_question_already_names_is_not_the_answer():
