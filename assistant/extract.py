@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.answer_types import offers, wanted
+from assistant.answer_types import Wanted, offers, wanted
 from assistant.reported import speaks
 from assistant.text import content_terms, unique
 from indexer.types import Hit, Paragraph, SentenceScores
@@ -17,12 +17,16 @@ MEANING_WEIGHT = 1.0  # weight of the sentence's cosine to the question (MiniLM,
 RANK_PRIOR = 0.25  # how much a paragraph's retrieval rank lifts its sentences (rank 1: +0.25, rank 2: +0.125…)
 TYPE_BONUS = 0.25  # per level of answer-type match: a new figure of the kind asked (1), counting what is asked (2)
 SPEECH_BONUS = 0.5  # "what did X say" prefers the sentence where X is the one speaking
+META_PENALTY = 0.5  # "This report is brought to the panel to…" restates the topic and answers only "what is it for"
 MIN_WORDS = 4  # headings and stray fragments are not answers
 KEEP_RATIO = 0.75  # further sentences must score within 75% of the best one
 MIN_GAIN = 0.2  # a further sentence joins when it covers this share of the question the chosen ones leave out
 LIST_ITEMS = 8  # a sentence ending in a colon brings up to this many following items ("…areas are:")
 REFERS_BACK = re.compile(r"(?:this|these|those|they|it|its|both|such|(?:\w+ )?of (?:these|those|them))\b",
                          re.IGNORECASE)  # a sentence that needs the one before it to make sense
+ABOUT_PAPER = re.compile(r"(?:this (?:report|paper) (?:is|covers|brings|provides|sets out|aims)|the (?:purpose|aim) of "
+                         r"this (?:report|paper))\b", re.IGNORECASE)
+ABOUT_PAPER_ASKED = re.compile(r"\b(?:report|paper|purpose)\b", re.IGNORECASE)
 AND_ASKS = re.compile(r",?\s+and\s+(?=(?:how|what|when|where|who|which|why|has|have|did|does|do|is|are|was|were)\b)",
                       re.IGNORECASE)
 ASKS_LIST = re.compile(r"\b(list|which|what (are|were) the|name the|examples|areas|priorities|all the)\b",
@@ -68,15 +72,21 @@ def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float], s
     terms = unique(content_terms(question))
     unseen = max(idf.values(), default=1.0)
     want = wanted(question)
+    meta = 0.0 if ABOUT_PAPER_ASKED.search(question) else META_PENALTY
     scored = []
     for rank, hit in enumerate(hits):
         context = " ".join([hit.paragraph.report_title, *hit.paragraph.section_path])
         for position, (sentence, meaning) in enumerate(sentences.get(hit.paragraph.id, [])):
             cov = coverage(terms, sentence, idf, unseen, context)
-            bonus = TYPE_BONUS * offers(want, sentence) + SPEECH_BONUS * speaks(sentence, speaker)
-            score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + bonus
+            score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + _lift(sentence, want, speaker, meta)
             scored.append(Scored(sentence, rank, position, cov, meaning, score))
     return sorted(scored, key=lambda s: s.score, reverse=True)
+
+
+def _lift(sentence: str, want: Wanted, speaker: frozenset[str], meta_penalty: float) -> float:
+    """What a sentence gains beyond words and meaning: the figure or speaker asked for, less restating the paper."""
+    lift = TYPE_BONUS * offers(want, sentence) + SPEECH_BONUS * speaks(sentence, speaker)
+    return lift - (meta_penalty if ABOUT_PAPER.match(_as_sentence(sentence)) else 0.0)
 
 
 def leads(scored: Sequence[Scored]) -> list[Scored]:

@@ -71,6 +71,17 @@ def test_the_sentence_that_answers_is_chosen_with_its_figure_intact():
     assert "£1,234,567" in best.sentence
 
 
+def test_a_sentence_about_the_report_itself_gives_way_to_one_with_content():
+    text = ("This report is brought to the panel to update on the survey for the Police and Crime Plan. "
+            "A total of 2,729 people answered the public survey.")
+    hits = [Hit(paragraph=unit("1", text), score=1.0)]
+    idf = idf_table(h.paragraph for h in hits)
+    best = score_sentences("Who answered the survey for the plan?", hits, idf, sentences_of(hits))[0]
+    assert "2,729" in best.sentence
+    asked = score_sentences("What is the purpose of the report on the survey?", hits, idf, sentences_of(hits))
+    assert asked[0].sentence.startswith("This report")
+
+
 def test_a_sentence_closer_in_meaning_wins_when_the_words_tie():
     text = "Funding for the scheme was agreed. Funding for the scheme was delayed."
     hits = [Hit(paragraph=unit("7", text), score=1.0)]
