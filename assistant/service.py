@@ -6,6 +6,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from assistant.acronyms import explain_acronyms
@@ -80,7 +81,8 @@ class Assistant:
             raise BadRequest("the question is empty")
         self._refresh()
         standalone = self._standalone(question, history)
-        return self._retriever.retrieve(standalone, self.settings.top_k, filters, parts=question_parts(question))
+        k = max(self.settings.top_k, self.settings.answer_pool)
+        return self._retriever.retrieve(standalone, k, filters, parts=question_parts(question))
 
     def _standalone(self, question: str, history: Sequence[Turn]) -> str:
         """The question as it stands alone: condensed by the LLM when there is one, else the subject carried."""
@@ -97,6 +99,10 @@ class Assistant:
         answer = extractive_answer(question, found, self._library.idf, self.settings.top_k, where)
         return answer.model_copy(update={"answer": explain_acronyms(answer.answer, self._library.glossary)})
 
+    def _passages(self, found: Retrieved) -> Retrieved:
+        """What a model is shown: the top_k paragraphs, not the wider pool the extractive answer reads."""
+        return replace(found, hits=found.hits[: self.settings.top_k])
+
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
         """Answer a question (with the chat so far), every claim cited."""
         started = time.perf_counter()
@@ -104,7 +110,7 @@ class Assistant:
         retrieved_at = time.perf_counter()
         answer = self._extractive(question, found, filters)
         if self._llm is not None and not answer.abstained:
-            answer = answer_with_llm(self._llm, question, found, answer)
+            answer = answer_with_llm(self._llm, question, self._passages(found), answer)
         answer = with_conflict_notes(answer)
         return answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
@@ -119,7 +125,7 @@ class Assistant:
             yield answer.answer
             yield answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
             return
-        final = with_conflict_notes((yield from stream_with_llm(self._llm, question, found, answer)))
+        final = with_conflict_notes((yield from stream_with_llm(self._llm, question, self._passages(found), answer)))
         yield final.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Citation]:

@@ -32,7 +32,10 @@ class Settings(BaseSettings):
     chroma_url: str = Field("", description="Chroma server URL (http://host:8000); empty = embedded Chroma.")
 
     # Answering
-    top_k: int = Field(6, ge=1, le=50, description="Paragraphs cited at most per answer.")
+    top_k: int = Field(6, ge=1, le=50, description="Paragraphs cited at most per answer (and shown to an LLM).")
+    answer_pool: int = Field(
+        15, ge=1, le=50, description="Paragraphs the extractive answer reads for sentences; only those used are cited."
+    )
     llm_backend: Literal["none", "openai", "ollama"] = Field(
         "none", description="none = extractive answers; openai = any OpenAI-compatible server; ollama = native."
     )

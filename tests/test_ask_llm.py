@@ -44,3 +44,12 @@ def test_when_the_model_cannot_condense_the_previous_question_is_carried_instead
         answer = Assistant.open(with_llm(upload_settings, server.settings())).ask("who came to it?", HISTORY)
     assert "Warren Larkin" in answer.query
     assert answer.mode == "llm-fallback"
+
+
+def test_the_model_is_shown_top_k_passages_not_the_wider_answer_pool(upload_settings: Settings) -> None:
+    with scripted_llm_server(["Partners attended the session [1]."]) as server:
+        settings = settings_with(with_llm(upload_settings, server.settings()), top_k=2, answer_pool=10)
+        answer = Assistant.open(settings).ask("What did Dr Warren Larkin present?")
+    prompt = " ".join(message["content"] for message in server.requests[-1]["messages"])
+    assert prompt.count("<passage>") == 2
+    assert answer.mode == "llm" and [c.n for c in answer.citations] == [1]
