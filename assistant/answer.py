@@ -11,7 +11,8 @@ from indexer.types import Answer, Citation, Filters, Hit, Paragraph
 
 # Calibrated on evals/qa: the plausible-but-unanswerable questions there match the papers as well as
 # answerable ones do, so only a weak match on both counts is refused (refusing an answerable question
-# costs as much as inventing an answer). Asking about years the evidence never mentions is refused too.
+# costs as much as inventing an answer). Asking about years the best answer neither names nor dates from
+# is refused too.
 WEAK_COVERAGE = 0.3  # share of the question's idf weight found in the best-covering sentence
 NO_COVERAGE = 0.15  # below this the question's words are simply not there, whatever the meaning match
 WEAK_MEANING = 0.45  # cosine of the closest sentence to the question (MiniLM)
@@ -19,27 +20,25 @@ REFUSAL = "The panel papers don't say"
 
 
 def should_abstain(scored: Sequence[Scored], question: str, hits: Sequence[Hit]) -> bool:
-    """Refuse when nothing matches well in words or meaning, or the evidence is about other years."""
-    if not scored:
+    """Refuse when nothing matches well in words or meaning, or the best answer is from and about other years."""
+    candidates = leads(scored)
+    if not candidates:
         return True
-    words = max((s.coverage for s in leads(scored)), default=0.0)
+    words = max(s.coverage for s in candidates)
     weak_meaning = max(s.meaning for s in scored) < WEAK_MEANING
     weak = words < NO_COVERAGE or (words < WEAK_COVERAGE and weak_meaning)
-    return weak or not covers_years(question, hits)
+    return weak or not covers_years(question, hits[candidates[0].hit].paragraph)
 
 
-def covers_years(question: str, hits: Sequence[Hit]) -> bool:
-    """True unless the question names years and no paragraph found names them or comes from then."""
+def covers_years(question: str, paragraph: Paragraph) -> bool:
+    """True unless the question names years and the paragraph neither names them nor comes from then."""
     asked = years_in(question)
-    if not asked:
-        return True
-    seen = set().union(*(paragraph_years(hit.paragraph) for hit in hits))
-    return bool(asked & seen)
+    return not asked or bool(asked & paragraph_years(paragraph))
 
 
 def paragraph_years(paragraph: Paragraph) -> set[int]:
-    """Years a paragraph speaks of: those it names, its report's, and its meeting's year and the one before."""
-    meeting = {paragraph.meeting_date.year, paragraph.meeting_date.year - 1} if paragraph.meeting_date else set()
+    """Years a paragraph speaks of: those it or its report's title names, and its meeting's year."""
+    meeting = {paragraph.meeting_date.year} if paragraph.meeting_date else set()
     return years_in(f"{paragraph.text} {paragraph.report_title}") | meeting
 
 
