@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from assistant.answer_types import offers, wanted
 from assistant.extract import Scored, best_sentence, choose, compose, leads, score_sentences
 from assistant.retrieve import Retrieved
 from assistant.text import years_in
@@ -16,6 +18,8 @@ from indexer.types import Answer, Citation, Filters, Hit, Paragraph
 WEAK_COVERAGE = 0.3  # share of the question's idf weight found in the best-covering sentence
 NO_COVERAGE = 0.15  # below this the question's words are simply not there, whatever the meaning match
 WEAK_MEANING = 0.45  # cosine of the closest sentence to the question (MiniLM)
+ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many)\b|(?:on )?what dates?\b|"
+                         r"when (?:is|was|were|are|did|does|do|will|can|could|has|have)\b)", re.IGNORECASE)
 REFUSAL = "The panel papers don't say"
 
 
@@ -83,12 +87,24 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
     """Answer from the papers' own sentences, or refuse and offer the closest paragraphs."""
     scored = score_sentences(found.query, found.hits, idf, found.sentences, found.speaker)
     if should_abstain(scored, question, found.hits):
-        cites = citations_for(found, [], {}, idf, min(limit, 3))
-        closest = " The closest paragraphs are listed below." if cites else ""
-        return Answer(answer=f"{REFUSAL} {where}.{closest}", abstained=True, citations=cites, query=found.query)
+        return refusal(found, idf, limit, where)
     by_part = [score_sentences(part, found.hits, idf, scores, found.speaker) for part, scores in found.parts]
     chosen = choose(scored, question, idf, by_part)
+    if not gives_figure(question, chosen):
+        return refusal(found, idf, limit, where)
     text, order = compose(chosen)
     highlights = {s.hit: s.sentence for s in reversed(chosen)}
     return Answer(answer=text, abstained=False, citations=citations_for(found, order, highlights, idf, limit),
                   query=found.query)
+
+
+def gives_figure(question: str, chosen: Sequence[Scored]) -> bool:
+    """False when a question opening "how many/how much/when…" would get sentences with no such figure at all."""
+    return not ASKS_FIGURE.match(question) or any(offers(wanted(question), s.sentence) for s in chosen)
+
+
+def refusal(found: Retrieved, idf: dict[str, float], limit: int, where: str) -> Answer:
+    """A plain "the papers don't say", scoped to what was searched, with the closest paragraphs."""
+    cites = citations_for(found, [], {}, idf, min(limit, 3))
+    closest = " The closest paragraphs are listed below." if cites else ""
+    return Answer(answer=f"{REFUSAL} {where}.{closest}", abstained=True, citations=cites, query=found.query)

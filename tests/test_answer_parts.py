@@ -195,6 +195,24 @@ def test_a_question_about_a_year_the_best_answer_never_touches_is_refused():
     assert not should_abstain(scored, "How many responses did the 2024-25 survey get?", hits)
 
 
+def test_a_figure_question_answered_by_no_figure_is_refused():
+    hits = [Hit(paragraph=unit("4", "Members of the victims group will be recruited by the OPCC."), score=1.0)]
+    idf = idf_table(h.paragraph for h in hits)
+    for question in ("How much will members of the victims group be paid?", "And how many members will there be?",
+                     "When will members of the victims group be recruited?"):
+        answer = extractive_answer(question, found_for(question, hits, 0.8), idf, 5, "in any of the papers searched")
+        assert answer.abstained and answer.answer.startswith(REFUSAL) and answer.citations, question
+    asked = "Who will recruit members of the victims group?"
+    assert not extractive_answer(asked, found_for(asked, hits, 0.8), idf, 5, "").abstained
+
+
+def test_a_figure_question_is_answered_when_the_sentences_give_one():
+    hits = [Hit(paragraph=unit("5", "Members of the victims group will be paid £25 for each meeting."), score=1.0)]
+    idf = idf_table(h.paragraph for h in hits)
+    question = "How much will members of the victims group be paid?"
+    assert "£25" in extractive_answer(question, found_for(question, hits, 0.8), idf, 5, "").answer
+
+
 def test_no_candidates_means_refusal():
     assert should_abstain([], "Anything?", [])
 
