@@ -146,16 +146,23 @@ def complement(chosen: Sequence[Scored], candidates: Sequence[Scored], question:
 
 def with_followers(chosen: Sequence[Scored], scored: Sequence[Scored], leading: int = 1) -> list[Scored]:
     """Each chosen sentence, then what follows it: the next sentence after the leading ones (the best, and
-    the best for each part), the items after a colon."""
+    the best for each part), the items after a colon; and the sentence before one that refers back."""
     by_place = {(s.hit, s.position): s for s in scored}
     picked: dict[tuple[int, int], Scored] = {}
     for rank, item in enumerate(chosen):
-        following = LIST_ITEMS if item.sentence.rstrip().endswith(":") else int(rank < leading)
         first = item.position - bool(REFERS_BACK.match(_as_sentence(item.sentence)))
-        for position in range(first, item.position + following + 1):
+        last = _end(item, int(rank < leading), by_place)
+        for position in range(first, last + 1):
             if (item.hit, position) in by_place:
                 picked.setdefault((item.hit, position), by_place[(item.hit, position)])
     return _once(picked.values())
+
+
+def _end(item: Scored, following: int, by_place: dict[tuple[int, int], Scored]) -> int:
+    """Where a chosen sentence's run ends: after the list that it, or the sentence it brings, opens with a colon."""
+    run = [by_place.get((item.hit, item.position + step)) for step in range(following + 1)]
+    opens = any(s is not None and s.sentence.rstrip().endswith(":") for s in run)
+    return item.position + following + (LIST_ITEMS if opens else 0)
 
 
 def compose(chosen: Sequence[Scored]) -> tuple[str, list[int]]:

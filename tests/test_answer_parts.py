@@ -116,6 +116,16 @@ def test_the_best_sentence_comes_with_the_one_after_it():
                                                 "CC Nixon said forensic and IT costs."]
 
 
+def test_a_list_opened_by_the_sentence_after_the_best_comes_with_it():
+    text = ("The Commissioner held 3 Community Days. These were in the following places:\n- Charnwood (4th September);"
+            "\n- Blaby (28th September);\n- Melton (24th October).")
+    hits = [Hit(paragraph=unit("7", text), score=1.0)]
+    idf = idf_table(h.paragraph for h in hits)
+    question = "Where did the Commissioner hold Community Days?"
+    answer = extractive_answer(question, found_for(question, hits), idf, 5, "")
+    assert all(place in answer.answer for place in ("Charnwood", "Blaby", "Melton"))
+
+
 def test_a_list_item_quoted_in_its_parent_and_on_its_own_is_said_once():
     hits = [Hit(paragraph=unit("55", "Outcomes:\n(c) 56 professionals given information on Victim First"), score=2.0),
             Hit(paragraph=unit("55(c)", "56 professionals given information on Victim First"), score=1.0)]
