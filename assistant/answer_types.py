@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.figures import COUNT, MONEY, MONTH, PERCENT, YEARS
+from assistant.figures import COUNT, MONEY, MONTH, NUMBER_WORD, PERCENT, YEARS
 from assistant.text import content_terms, stem, words
 
 FIGURES = {
@@ -14,6 +14,8 @@ FIGURES = {
     "date": re.compile(rf"\b(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})(?:\s+\d{{4}})?"
                        rf"|(?:{MONTH})(?:\s+\d{{4}})?|q[1-4]|quarter [1-4]|(?:19|20)\d\d)\b", re.IGNORECASE),
     "count": COUNT,
+    "duration": re.compile(rf"\b(?:\d+|{NUMBER_WORD}|a)[\s-]+(?:minute|hour|day|week|month|year)s?\b",
+                           re.IGNORECASE),
 }
 ASKS = [
     ("money", re.compile(r"\bhow much\b(?! (?:has|have|did|does|do|is|was|were|are) .*(?:change|changed|"
@@ -24,7 +26,8 @@ ASKS = [
                          re.IGNORECASE)),
     ("date", re.compile(r"\b(?:when|(?:what|which) (?:dates?|day|month|time))\b",
                         re.IGNORECASE)),
-    ("count", re.compile(r"\b(?:how many|how often|how long|number of|what number)\b", re.IGNORECASE)),
+    ("duration", re.compile(r"\bhow long\b", re.IGNORECASE)),
+    ("count", re.compile(r"\b(?:how many|how often|number of|what number)\b", re.IGNORECASE)),
 ]
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)

@@ -18,6 +18,12 @@ def test_years_and_percentages_are_not_counts():
     assert offers(want, "A total number of 2,729 responses were received.") == 2.0  # responses / responded
 
 
+def test_how_long_wants_a_duration_not_any_number():
+    want = wanted("How long would I be a member before they recruit again?")
+    assert offers(want, "Membership of the group is 18 months before a new recruitment window opens.") > 0
+    assert offers(want, "The OPCC will recruit up to ten members onto the group.") == 0.0
+
+
 def test_number_words_count_too():
     want = wanted("How often did the audit panel meet during the year?")
     assert offers(want, "The Panel met four times during the year.") > 0
