@@ -82,9 +82,20 @@ def claim(group: Sequence[Stated]) -> ConflictClaim:
                          citations=tuple(c.n for c in cited), refs=tuple(c.ref for c in cited))
 
 
-def with_conflict_notes(answer: Answer) -> Answer:
-    """The answer with a note for each disagreement among its citations (a refusal cites nothing it claims)."""
+def with_conflict_notes(answer: Answer, also_read: Sequence[Citation] = ()) -> Answer:
+    """The answer with a note for each disagreement among its citations; a paragraph also read that contradicts
+    one of them is cited too, so both sides show (a refusal cites nothing it claims)."""
     if answer.abstained:
         return answer
-    notes = tuple(note for note in conflict_notes(answer.citations) if note not in answer.notes)
-    return answer.model_copy(update={"notes": (*answer.notes, *notes)}) if notes else answer
+    cited = list(answer.citations)
+    for other in also_read:
+        candidate = other.model_copy(update={"n": len(cited) + 1})
+        if any(_involves(found, candidate.n) for found in find_conflicts([*cited, candidate])):
+            cited.append(candidate)
+    notes = tuple(note for note in conflict_notes(cited) if note not in answer.notes)
+    return answer.model_copy(update={"citations": tuple(cited), "notes": (*answer.notes, *notes)}) if notes else answer
+
+
+def _involves(found: Conflict, n: int) -> bool:
+    """True when citation n states one side of the disagreement."""
+    return any(n in claim.citations for claim in found.claims)

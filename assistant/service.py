@@ -103,6 +103,13 @@ class Assistant:
         """What a model is shown: the top_k paragraphs, not the wider pool the extractive answer reads."""
         return replace(found, hits=found.hits[: self.settings.top_k])
 
+    def _also_read(self, found: Retrieved, answer: Answer) -> list[Citation]:
+        """The paragraphs read for the answer but not cited, as citations, to check against what is cited."""
+        cited = {c.id for c in answer.citations}
+        idf = self._library.idf
+        return [citation(0, hit, best_sentence(hit, found.query, idf, found.sentences))
+                for hit in found.hits if hit.paragraph.id not in cited]
+
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
         """Answer a question (with the chat so far), every claim cited."""
         started = time.perf_counter()
@@ -111,7 +118,7 @@ class Assistant:
         answer = self._extractive(question, found, filters)
         if self._llm is not None and not answer.abstained:
             answer = answer_with_llm(self._llm, question, self._passages(found), answer)
-        answer = with_conflict_notes(answer)
+        answer = with_conflict_notes(answer, self._also_read(found, answer))
         return answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
     def ask_stream(self, question: str, history: Sequence[Turn] = (),
@@ -120,12 +127,14 @@ class Assistant:
         started = time.perf_counter()
         found = self._retrieve(question, history, filters)
         retrieved_at = time.perf_counter()
-        answer = with_conflict_notes(self._extractive(question, found, filters))
+        extractive = self._extractive(question, found, filters)
+        answer = with_conflict_notes(extractive, self._also_read(found, extractive))
         if self._llm is None or answer.abstained:
             yield answer.answer
             yield answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
             return
-        final = with_conflict_notes((yield from stream_with_llm(self._llm, question, self._passages(found), answer)))
+        final = (yield from stream_with_llm(self._llm, question, self._passages(found), answer))
+        final = with_conflict_notes(final, self._also_read(found, final))
         yield final.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Citation]:

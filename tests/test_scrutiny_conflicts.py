@@ -69,3 +69,15 @@ def test_an_answer_gets_a_note_but_a_refusal_does_not() -> None:
     assert len(with_conflict_notes(answer).notes) == 1
     refusal = answer.model_copy(update={"abstained": True})
     assert with_conflict_notes(refusal).notes == ()
+
+
+def test_a_paragraph_read_but_not_cited_that_contradicts_the_answer_is_cited_with_a_note() -> None:
+    answer = Answer(answer="The plan has fourteen delivery strategies [1].", abstained=False,
+                    citations=(cited(1, "The plan has fourteen delivery strategies."),), query="q")
+    also_read = [cited(0, "There were 74 referrals in Quarter 2."),
+                 cited(0, "Each of the thirteen delivery strategies goes to the board.")]
+    noted = with_conflict_notes(answer, also_read)
+    assert [(c.n, c.text[:20]) for c in noted.citations] == [(1, "The plan has fourtee"), (2, "Each of the thirteen")]
+    [note] = noted.notes
+    assert "“fourteen” in [1]" in note and "“thirteen” in [2]" in note
+    assert with_conflict_notes(answer, also_read[:1]) == answer
