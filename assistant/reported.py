@@ -18,6 +18,7 @@ REPORTING = re.compile(
     r"indicated|outlined|updated|welcomed|queried|proposed|recommended|undertook|thanked|felt)\b",
     re.IGNORECASE,
 )
+RANKS = frozenset({"deputy", "assistant", "acting", "temporary", "vice"})  # a title's rank is part of who it is
 SUBJECT_WORDS = 6  # the speaker is named within this many words before the reporting verb
 NOT_NAMES = frozenset({"panel", "member", "members", "board", "meeting", "report", "papers"})
 
@@ -28,10 +29,21 @@ def speaker_words(question: str, glossary: dict[str, str]) -> frozenset[str]:
     if asked is None:
         return frozenset()
     named = [w for w in words(asked.group("who") or asked.group("source")) if w not in STOPWORDS]
-    role = " ".join(named)
     initials = "".join(w[0] for w in named if w not in NOT_NAMES)
-    acronyms = {a.lower() for a, expansion in glossary.items() if expansion.lower() == role}
+    acronyms = role_acronyms(named, glossary)
     return frozenset({w for w in named if w not in NOT_NAMES} | acronyms | ({initials} if len(initials) > 1 else set()))
+
+
+def role_acronyms(role: list[str], glossary: dict[str, str]) -> set[str]:
+    """Acronyms of the shortest titles ending in the role, holding all its words and no rank it lacks
+    ('commissioner' → pcc, 'deputy commissioner' → dpcc, but 'chief constable' is not dcc)."""
+    if not role:
+        return set()
+    titles = {a.lower(): expansion.lower().split() for a, expansion in glossary.items()}
+    fitting = {a: t for a, t in titles.items()
+               if t[-1] == role[-1] and set(role) <= set(t) and not (RANKS & set(t)) - set(role)}
+    shortest = min((len(t) for t in fitting.values()), default=0)
+    return {a for a, t in fitting.items() if len(t) == shortest}
 
 
 def speaks(sentence: str, speaker: frozenset[str]) -> bool:

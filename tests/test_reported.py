@@ -27,3 +27,12 @@ def test_the_speaker_must_be_the_one_speaking():
 
 def test_a_shortened_role_finds_its_full_title():
     assert speaks("The Chairman requested that figures be included.", speaker_words("What did the chair ask for?", {}))
+
+
+def test_a_role_named_by_its_last_word_finds_the_title_and_its_acronym():
+    glossary = {**GLOSSARY, "DPCC": "Deputy Police and Crime Commissioner",
+                "OPCC": "Office of the Police and Crime Commissioner"}
+    commissioner = speaker_words("How did the Commissioner respond when the Chairman praised the VRN?", glossary)
+    assert speaks("The PCC agreed and stated that he would report this back to Government.", commissioner)
+    assert not {"dpcc", "opcc"} & commissioner
+    assert "dpcc" in speaker_words("What did the deputy commissioner say?", glossary)
