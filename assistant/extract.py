@@ -159,10 +159,23 @@ def with_followers(chosen: Sequence[Scored], scored: Sequence[Scored], leading: 
 
 
 def _end(item: Scored, following: int, by_place: dict[tuple[int, int], Scored]) -> int:
-    """Where a chosen sentence's run ends: after the list that it, or the sentence it brings, opens with a colon."""
-    run = [by_place.get((item.hit, item.position + step)) for step in range(following + 1)]
-    opens = any(s is not None and s.sentence.rstrip().endswith(":") for s in run)
+    """Where a chosen sentence's run ends: after the list that it, or the sentence it brings, opens."""
+    run = range(item.position, item.position + following + 1)
+    opens = any(_opens_list(by_place.get((item.hit, p)), by_place.get((item.hit, p + 1))) for p in run)
     return item.position + following + (LIST_ITEMS if opens else 0)
+
+
+def _opens_list(sentence: Scored | None, after: Scored | None) -> bool:
+    """A sentence ending in a colon, or one that is not a list item followed by one ('…6 portfolio areas;')."""
+    if sentence is None:
+        return False
+    return sentence.sentence.rstrip().endswith(":") or (
+        after is not None and not _is_item(sentence.sentence) and _is_item(after.sentence))
+
+
+def _is_item(text: str) -> bool:
+    """True for a bulleted or lettered list item ('- a. Victims Services', '(b) 41 reports')."""
+    return _as_sentence(text) != text.strip()
 
 
 def compose(chosen: Sequence[Scored]) -> tuple[str, list[int]]:

@@ -126,6 +126,16 @@ def test_a_list_opened_by_the_sentence_after_the_best_comes_with_it():
     assert all(place in answer.answer for place in ("Charnwood", "Blaby", "Melton"))
 
 
+def test_a_sentence_followed_by_list_items_brings_them_even_without_a_colon():
+    text = ("The commissioning function comprises of 3 portfolio areas;\n- a. Victims Services\n"
+            "- b. Vulnerability and Safeguarding\n- c. People Zones")
+    hits = [Hit(paragraph=unit("3", text), score=1.0)]
+    idf = idf_table([hits[0].paragraph, unit("x", "Other words.")])
+    question = "What portfolio areas does the commissioning function have?"
+    answer = extractive_answer(question, found_for(question, hits), idf, 5, "")
+    assert all(area in answer.answer for area in ("Victims Services", "Vulnerability and Safeguarding", "People Zones"))
+
+
 def test_a_list_item_quoted_in_its_parent_and_on_its_own_is_said_once():
     hits = [Hit(paragraph=unit("55", "Outcomes:\n(c) 56 professionals given information on Victim First"), score=2.0),
             Hit(paragraph=unit("55(c)", "56 professionals given information on Victim First"), score=1.0)]
