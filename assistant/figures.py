@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 from indexer.types import Figure
 
@@ -35,13 +36,15 @@ SUBJECT_WORDS = 3  # 'fourteen Delivery Strategies, which…' -> 'delivery strat
 YEARS = range(1900, 2100)  # a bare 2024 is a year, not a count
 
 
-def figures(text: str, year: int | None = None, about: str = "") -> list[Figure]:
-    """Every date, percentage, sum of money and count in the text, in order of appearance.
+@lru_cache(maxsize=4096)
+def figures(text: str, year: int | None = None, about: str = "") -> tuple[Figure, ...]:
+    """Every date, percentage, sum of money and count in the text, in order of appearance (cached: the same
+    paragraphs are read for answers, conflicts and timelines again and again).
 
     `year` completes dates printed without one; `about` (the paper's title) names an unnamed meeting.
     """
     found = [*dates(text, year, about), *percents(text), *money(text), *counts(text)]
-    return [figure for _, figure in sorted(found, key=lambda pair: pair[0])]
+    return tuple(figure for _, figure in sorted(found, key=lambda pair: pair[0]))
 
 
 def dates(text: str, year: int | None = None, about: str = "") -> list[tuple[int, Figure]]:
