@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.figures import COUNT, MONEY, MONTH, NUMBER_WORD, PERCENT, YEARS
+from assistant.figures import COUNT, DATE, MONEY, MONTH, NUMBER_WORD, PERCENT, YEARS
 from assistant.text import content_terms, stem, words
 
 FIGURES = {
@@ -17,6 +17,7 @@ FIGURES = {
     "duration": re.compile(rf"\b(?:\d+|{NUMBER_WORD}|a)[\s-]+(?:minute|hour|day|week|month|year)s?\b",
                            re.IGNORECASE),
 }
+DAY = re.compile(rf"{DATE.pattern}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}", re.IGNORECASE)  # a date to the day
 ASKS = [
     ("money", re.compile(r"\bhow much\b(?! (?:has|have|did|does|do|is|was|were|are) .*(?:change|changed|"
                          r"increase|decrease|rise|fall|grow|drop))|\b(?:cost|budget|funding|grant|paid|spend|spent|"
@@ -53,12 +54,19 @@ def wanted(question: str) -> Wanted:
 
 
 def offers(want: Wanted, sentence: str) -> float:
-    """1 when the sentence holds a new figure of a wanted kind, 2 when it counts the very thing asked; else 0."""
+    """1 when the sentence holds a new figure of a wanted kind, 2 when it is exactly what is asked; else 0."""
     found = [m for kind in want.kinds for m in FIGURES[kind].finditer(sentence)
              if m.group(0).lower() not in want.given and not (kind == "count" and _is_year(m.group(0)))]
     if not found:
         return 0.0
-    return 2.0 if want.counted and any(_counts(sentence, m.end(), want.counted) for m in found) else 1.0
+    return 2.0 if any(_exact(want, sentence, m) for m in found) else 1.0
+
+
+def _exact(want: Wanted, sentence: str, figure: re.Match[str]) -> bool:
+    """A count followed by the very thing asked, or a date to the day when a date is asked."""
+    if want.counted and _counts(sentence, figure.end(), want.counted):
+        return True
+    return "date" in want.kinds and bool(DAY.fullmatch(figure.group(0)))
 
 
 def _is_year(figure: str) -> bool:

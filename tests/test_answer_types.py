@@ -46,6 +46,14 @@ def test_a_date_the_question_already_names_is_not_the_answer():
     assert offers(want, "The next meeting of the Panel is scheduled to take place on 5 February 2025.") > 0
 
 
+def test_a_date_to_the_day_beats_a_quarter_or_a_month():
+    want = wanted("On what dates did the scrutiny panel meet in 2024?")
+    assert offers(want, "There were 2 meetings, on 7th March 2024 and 12th September 2024.") == 2.0
+    assert offers(want, "Roundtables were held on 20/08/2024 and 21/08/2024.") == 2.0
+    assert offers(want, "Q1: Out of Court Resolutions – the scrutiny of adult cases.") == 1.0
+    assert offers(want, "The panel met in March.") == 1.0
+
+
 def test_dates_printed_with_slashes_are_dates():
     assert offers(wanted("On what dates were the roundtables held?"), "Roundtables held on 20/08/2024.") > 0
 
