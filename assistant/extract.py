@@ -18,7 +18,8 @@ RANK_PRIOR = 0.25  # how much a paragraph's retrieval rank lifts its sentences (
 TYPE_BONUS = 0.25  # per level of answer-type match: a new figure of the kind asked (1), counting what is asked (2)
 SPEECH_BONUS = 0.5  # "what did X say" prefers the sentence where X is the one speaking
 META_PENALTY = 0.5  # "This report is brought to the panel to…" restates the topic and answers only "what is it for"
-MIN_WORDS = 4  # headings and stray fragments are not answers
+MIN_WORDS = 4
+HEADING_SHARE = 0.8  # headings and stray fragments are not answers
 KEEP_RATIO = 0.75  # further sentences must score within 75% of the best one
 MIN_GAIN = 0.2  # a further sentence joins when it covers this share of the question the chosen ones leave out
 LIST_ITEMS = 8  # a sentence ending in a colon brings up to this many following items ("…areas are:")
@@ -91,7 +92,15 @@ def _lift(sentence: str, want: Wanted, speaker: frozenset[str], meta_penalty: fl
 
 def leads(scored: Sequence[Scored]) -> list[Scored]:
     """Sentences long enough to answer (not headings or fragments), best first, each text once."""
-    return _once(s for s in scored if len(s.sentence.split()) >= MIN_WORDS)
+    return _once(s for s in scored if len(s.sentence.split()) >= MIN_WORDS and not _heading(s.sentence))
+
+
+def _heading(text: str) -> bool:
+    """A title ('Senior Officer Group and CSP Development Proposals.'): nearly every longer word capitalised."""
+    long = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    if not long or ":" in text or any(c.isdigit() for c in text):
+        return False  # a table row ('Area: Melton; Funding: £9,910') or a figure is content, not a title
+    return bool(sum(w[0].isupper() for w in long) >= HEADING_SHARE * len(long))
 
 
 def _once(items: Iterable[Scored]) -> list[Scored]:

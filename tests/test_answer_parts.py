@@ -4,7 +4,7 @@ import datetime as dt
 
 from assistant.acronyms import expand_query, explain_acronyms, learn_acronyms
 from assistant.answer import REFUSAL, extractive_answer, scope, should_abstain
-from assistant.extract import Scored, choose, compose, idf_table, question_parts, score_sentences
+from assistant.extract import Scored, choose, compose, idf_table, leads, question_parts, score_sentences
 from assistant.followup import standalone_query
 from assistant.fusion import reciprocal_rank_fusion
 from assistant.retrieve import Retrieved, drop_contained, fuse
@@ -80,6 +80,19 @@ def test_a_sentence_about_the_report_itself_gives_way_to_one_with_content():
     assert "2,729" in best.sentence
     asked = score_sentences("What is the purpose of the report on the survey?", hits, idf, sentences_of(hits))
     assert asked[0].sentence.startswith("This report")
+
+
+def test_a_title_is_not_an_answer_but_a_table_row_is():
+    hits = [Hit(paragraph=unit("16", "Senior Officer Group and Community Safety Partnership Development Proposals."),
+                score=2.0),
+            Hit(paragraph=unit("17", "A proposal to link the Senior Officer Group with the Community Safety "
+                                     "Partnership has been developed by Paul Hindson."), score=1.0),
+            Hit(paragraph=unit("18", "Organisation: Grove Community Hub; Funding: £19,338"), score=0.5)]
+    idf = idf_table(h.paragraph for h in hits)
+    question = "Who developed the proposals for the Senior Officer Group and Community Safety Partnership?"
+    chosen = [s.sentence for s in leads(score_sentences(question, hits, idf, sentences_of(hits)))]
+    assert chosen[0].startswith("A proposal") and not any(s.startswith("Senior Officer") for s in chosen)
+    assert any(s.startswith("Organisation:") for s in chosen)
 
 
 def test_a_sentence_closer_in_meaning_wins_when_the_words_tie():
