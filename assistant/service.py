@@ -103,12 +103,21 @@ class Assistant:
         """What a model is shown: the top_k paragraphs, not the wider pool the extractive answer reads."""
         return replace(found, hits=found.hits[: self.settings.top_k])
 
-    def _also_read(self, found: Retrieved, answer: Answer) -> list[Citation]:
-        """The paragraphs read for the answer but not cited, as citations, to check against what is cited."""
+    def _noted(self, found: Retrieved, answer: Answer) -> Answer:
+        """The answer with notes where paragraphs disagree, checking the ones read but not cited as well (a
+        contradicting one joins the citations, and only then is its best sentence worth finding)."""
         cited = {c.id for c in answer.citations}
+        unused = [citation(0, hit, "") for hit in found.hits if hit.paragraph.id not in cited]
+        noted = with_conflict_notes(answer, unused)
+        added = self._highlighted(found, noted.citations[len(answer.citations):])
+        return noted.model_copy(update={"citations": (*answer.citations, *added)}) if added else noted
+
+    def _highlighted(self, found: Retrieved, citations: Sequence[Citation]) -> list[Citation]:
+        """The citations with the sentence of each paragraph that best supports the query."""
+        hits = {hit.paragraph.id: hit for hit in found.hits}
         idf = self._library.idf
-        return [citation(0, hit, best_sentence(hit, found.query, idf, found.sentences))
-                for hit in found.hits if hit.paragraph.id not in cited]
+        return [c.model_copy(update={"highlight": best_sentence(hits[c.id], found.query, idf, found.sentences)})
+                for c in citations]
 
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
         """Answer a question (with the chat so far), every claim cited."""
@@ -118,7 +127,7 @@ class Assistant:
         answer = self._extractive(question, found, filters)
         if self._llm is not None and not answer.abstained:
             answer = answer_with_llm(self._llm, question, self._passages(found), answer)
-        answer = with_conflict_notes(answer, self._also_read(found, answer))
+        answer = self._noted(found, answer)
         return answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
     def ask_stream(self, question: str, history: Sequence[Turn] = (),
@@ -127,14 +136,12 @@ class Assistant:
         started = time.perf_counter()
         found = self._retrieve(question, history, filters)
         retrieved_at = time.perf_counter()
-        extractive = self._extractive(question, found, filters)
-        answer = with_conflict_notes(extractive, self._also_read(found, extractive))
+        answer = self._noted(found, self._extractive(question, found, filters))
         if self._llm is None or answer.abstained:
             yield answer.answer
             yield answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
             return
-        final = (yield from stream_with_llm(self._llm, question, self._passages(found), answer))
-        final = with_conflict_notes(final, self._also_read(found, final))
+        final = self._noted(found, (yield from stream_with_llm(self._llm, question, self._passages(found), answer)))
         yield final.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Citation]:
