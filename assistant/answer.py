@@ -100,7 +100,10 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
 
 def gives_figure(question: str, chosen: Sequence[Scored]) -> bool:
     """False when a question opening "how many/how much/when…" would get sentences with no such figure at all."""
-    return not ASKS_FIGURE.match(question) or any(offers(wanted(question), s.sentence) for s in chosen)
+    if not ASKS_FIGURE.match(question):
+        return True
+    want = wanted(question)
+    return any(offers(want, s.sentence) for s in chosen)
 
 
 def refusal(found: Retrieved, idf: dict[str, float], limit: int, where: str) -> Answer:

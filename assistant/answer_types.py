@@ -8,16 +8,17 @@ from dataclasses import dataclass
 from assistant.figures import COUNT, DATE, MONEY, MONTH, NUMBER_WORD, PERCENT, YEARS
 from assistant.text import content_terms, stem, words
 
+SLASHED = r"\d{1,2}/\d{1,2}/\d{2,4}"  # 20/08/2024
 FIGURES = {
     "money": MONEY,
     "share": PERCENT,
-    "date": re.compile(rf"\b(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})(?:\s+\d{{4}})?"
+    "date": re.compile(rf"\b(?:{SLASHED}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})(?:\s+\d{{4}})?"
                        rf"|(?:{MONTH})(?:\s+\d{{4}})?|q[1-4]|quarter [1-4]|(?:19|20)\d\d)\b", re.IGNORECASE),
     "count": COUNT,
     "duration": re.compile(rf"\b(?:\d+|{NUMBER_WORD}|a)[\s-]+(?:minute|hour|day|week|month|year)s?\b",
                            re.IGNORECASE),
 }
-DAY = re.compile(rf"{DATE.pattern}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}", re.IGNORECASE)  # a date to the day
+DAY = re.compile(rf"{DATE.pattern}|{SLASHED}", re.IGNORECASE)  # a date to the day
 ASKS = [
     ("money", re.compile(r"\bhow much\b(?! (?:has|have|did|does|do|is|was|were|are) .*(?:change|changed|"
                          r"increase|decrease|rise|fall|grow|drop))|\b(?:cost|budget|funding|grant|paid|spend|spent|"

@@ -18,8 +18,8 @@ RANK_PRIOR = 0.25  # how much a paragraph's retrieval rank lifts its sentences (
 TYPE_BONUS = 0.25  # per level of answer-type match: a new figure of the kind asked (1), counting what is asked (2)
 SPEECH_BONUS = 0.5  # "what did X say" prefers the sentence where X is the one speaking
 META_PENALTY = 0.5  # "This report is brought to the panel to…" restates the topic and answers only "what is it for"
-MIN_WORDS = 4
-HEADING_SHARE = 0.8  # headings and stray fragments are not answers
+MIN_WORDS = 4  # headings and stray fragments are not answers
+HEADING_SHARE = 0.8  # a "sentence" with this share of its longer words capitalised is a title
 KEEP_RATIO = 0.75  # further sentences must score within 75% of the best one
 MIN_GAIN = 0.2  # a further sentence joins when it covers this share of the question the chosen ones leave out
 LIST_ITEMS = 8  # a sentence ending in a colon brings up to this many following items ("…areas are:")
@@ -128,7 +128,7 @@ def choose(scored: Sequence[Scored], question: str, idf: dict[str, float],
 
 def _part_answers(by_part: Sequence[Sequence[Scored]]) -> list[Scored]:
     """The best answering sentence for each part of the question, each once."""
-    tops = [leads(part)[0] for part in by_part if leads(part)]
+    tops = [ranked[0] for ranked in map(leads, by_part) if ranked]
     return list(dict.fromkeys(s for s in tops if s.coverage >= MIN_GAIN))
 
 

@@ -41,13 +41,13 @@ def content_terms(text: str) -> list[str]:
 
 def _word_parts(word: str) -> list[str]:
     """'six-month' counts as 'six' and 'month', so hyphenation never hides a match; figures stay whole."""
-    return word.split("-") if "-" in word and not word[0].isdigit() and not word.startswith("fy20") else [word]
+    return word.split("-") if "-" in word and not word[0].isdigit() else [word]
 
 
 def _financial_year(match: re.Match[str]) -> str:
-    """'2023-24', '2023/2024' and 'FY23-24' all become 'fy2023-24'; other number pairs stay as written."""
+    """'2023-24', '2023/2024' and 'FY23-24' all become one term, 'fy202324'; other number pairs stay as written."""
     start, end = int(match.group("start")), int(match.group("end"))
-    return f"fy20{start:02d}-{end:02d}" if end == (start + 1) % 100 else match.group(0)
+    return f"fy20{start:02d}{end:02d}" if end == (start + 1) % 100 else match.group(0)
 
 
 def unique(items: Iterable[str]) -> list[str]:
