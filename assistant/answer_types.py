@@ -57,7 +57,7 @@ def wanted(question: str) -> Wanted:
 def offers(want: Wanted, sentence: str) -> float:
     """1 when the sentence holds a new figure of a wanted kind, 2 when it is exactly what is asked; else 0."""
     found = [m for kind in want.kinds for m in FIGURES[kind].finditer(sentence)
-             if m.group(0).lower() not in want.given and not (kind == "count" and _is_year(m.group(0)))]
+             if m.group(0).lower() not in want.given and not (kind == "count" and _dated(sentence, m))]
     if not found:
         return 0.0
     return 2.0 if any(_exact(want, sentence, m) for m in found) else 1.0
@@ -70,9 +70,10 @@ def _exact(want: Wanted, sentence: str, figure: re.Match[str]) -> bool:
     return "date" in want.kinds and bool(DAY.fullmatch(figure.group(0)))
 
 
-def _is_year(figure: str) -> bool:
-    """A bare 2024 is a year, not a count of anything."""
-    return figure.isdigit() and int(figure) in YEARS
+def _dated(sentence: str, figure: re.Match[str]) -> bool:
+    """A bare 2024 is a year, and the 28 of '28 October' a day, not a count of anything."""
+    printed = figure.group(0)
+    return (printed.isdigit() and int(printed) in YEARS) or bool(DATE.match(sentence, figure.start()))
 
 
 def _counts(sentence: str, end: int, counted: frozenset[str]) -> bool:

@@ -18,6 +18,13 @@ def test_years_and_percentages_are_not_counts():
     assert offers(want, "A total number of 2,729 responses were received.") == 2.0  # responses / responded
 
 
+def test_the_day_of_a_date_is_not_a_count():
+    want = wanted("How many scooters were seized in 2024?")
+    assert offers(want, "Minutes of a meeting held at County Hall on Monday, 28 October 2024.") == 0.0
+    assert offers(want, "On 3 May the Force held a day of action.") == 0.0
+    assert offers(want, "Officers seized 28 scooters in October.") == 2.0
+
+
 def test_how_long_wants_a_duration_not_any_number():
     want = wanted("How long would I be a member before they recruit again?")
     assert offers(want, "Membership of the group is 18 months before a new recruitment window opens.") > 0
