@@ -6,7 +6,7 @@ from assistant.acronyms import expand_query, explain_acronyms, learn_acronyms
 from assistant.answer import REFUSAL, extractive_answer, scope, should_abstain
 from assistant.extract import Scored, choose, compose, idf_table, leads, question_parts, score_sentences
 from assistant.followup import standalone_query
-from assistant.fusion import reciprocal_rank_fusion
+from assistant.fusion import score_fusion
 from assistant.retrieve import Retrieved, drop_contained, fuse
 from assistant.text import content_terms
 from indexer.sentences import split_sentences
@@ -21,8 +21,20 @@ def unit(pid: str, text: str, document: str = "doc", speakers: tuple[str, ...] =
 
 
 def test_an_item_ranked_well_by_both_retrievers_beats_one_ranked_top_by_one():
-    fused = reciprocal_rank_fusion([["a", "b", "c"], ["b", "c", "a"]])
+    fused = score_fusion([[("a", 0.9), ("b", 0.8), ("c", 0.3)], [("b", 9.0), ("c", 8.0), ("a", 1.0)]], [0.5, 0.5])
     assert [item for item, _ in fused][:1] == ["b"]
+
+
+def test_an_item_one_retriever_finds_far_better_than_all_else_is_not_buried_by_middling_ones():
+    dense = [("m1", 0.50), ("m2", 0.49), ("m3", 0.48), ("m4", 0.47), ("star", 0.30)]
+    keyword = [("star", 20.0), ("m1", 2.0), ("m2", 2.0), ("m3", 1.9), ("m4", 1.9)]
+    assert score_fusion([dense, keyword], [0.5, 0.5])[0][0] == "star"  # rank fusion would put m1 first
+
+
+def test_an_item_a_retriever_missed_scores_as_its_last_not_as_zero():
+    fused = dict(score_fusion([[("a", 1.0), ("b", 0.8)], [("c", 4.0), ("a", 2.0)]], [0.5, 0.5]))
+    assert fused["c"] == 0.5 * 0.8 + 0.5 * 1.0  # dense missed c: it scored no higher than b, its last
+    assert fused["b"] == 0.5 * 0.8 + 0.5 * 0.5
 
 
 def test_acronyms_are_learned_from_their_definitions_in_the_papers():
@@ -259,6 +271,7 @@ def test_a_sub_item_is_not_cited_again_under_its_parent():
 def test_statements_by_a_named_person_are_lifted():
     said = unit("9", "DCC Sandall explained the firearms licensing backlog.", speakers=("DCC Sandall",))
     other = unit("8", "Firearms licensing backlog figures.")
-    dense = [Hit(paragraph=other, score=0.9), Hit(paragraph=said, score=0.8)]
-    keyword = [Hit(paragraph=other, score=5.0), Hit(paragraph=said, score=4.0)]
-    assert fuse([dense, keyword], ["DCC Sandall"], 2)[0].paragraph.id == "9"
+    dense = [Hit(paragraph=other, score=0.9), Hit(paragraph=said, score=0.88)]
+    keyword = [Hit(paragraph=other, score=5.0), Hit(paragraph=said, score=4.8)]
+    assert fuse(dense, keyword, [], 2)[0].paragraph.id == "8"
+    assert fuse(dense, keyword, ["DCC Sandall"], 2)[0].paragraph.id == "9"
