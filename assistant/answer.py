@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from assistant.answer_types import offers, wanted
+from assistant.answer_types import ASKS_FIGURE, offers, wanted
 from assistant.extract import Scored, best_sentence, choose, compose, leads, score_sentences
 from assistant.retrieve import Retrieved
 from assistant.text import years_in
@@ -18,8 +17,6 @@ from indexer.types import Answer, Citation, Filters, Hit, Paragraph
 WEAK_COVERAGE = 0.3  # share of the question's idf weight found in the best-covering sentence
 NO_COVERAGE = 0.15  # below this the question's words are simply not there, whatever the meaning match
 WEAK_MEANING = 0.45  # cosine of the closest sentence to the question (MiniLM)
-ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many)\b|(?:on )?what dates?\b|"
-                         r"when (?:is|was|were|are|did|does|do|will|can|could|has|have)\b)", re.IGNORECASE)
 REFUSAL = "The panel papers don't say"
 
 

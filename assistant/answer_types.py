@@ -31,6 +31,8 @@ ASKS = [
     ("duration", re.compile(r"\bhow long\b", re.IGNORECASE)),
     ("count", re.compile(r"\b(?:how many|how often|number of|what number)\b", re.IGNORECASE)),
 ]
+ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many)\b|(?:on )?what dates?\b|"
+                         r"when (?:is|was|were|are|did|does|do|will|can|could|has|have)\b)", re.IGNORECASE)
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)
 NEAR = 2  # the thing counted comes right after the number ("42 forensic examinations", "34 complaint reviews")
@@ -61,6 +63,13 @@ def offers(want: Wanted, sentence: str) -> float:
     if not found:
         return 0.0
     return 2.0 if any(_exact(want, sentence, m) for m in found) else 1.0
+
+
+def directness(want: Wanted, sentence: str) -> tuple[bool, bool]:
+    """How directly a sentence answers, to lead with it: a figure of the kind asked, then a date to the day (not a
+    count of the thing asked: that is matched on any word after "how many", too loosely to reorder by)."""
+    level = offers(want, sentence)
+    return level > 0, level == 2 and "date" in want.kinds
 
 
 def _exact(want: Wanted, sentence: str, figure: re.Match[str]) -> bool:

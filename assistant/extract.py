@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from assistant.answer_types import Wanted, offers, wanted
+from assistant.answer_types import ASKS_FIGURE, Wanted, directness, offers, wanted
 from assistant.reported import speaks
 from assistant.text import content_terms, unique
 from indexer.types import Hit, Paragraph, SentenceScores
@@ -123,7 +123,16 @@ def choose(scored: Sequence[Scored], question: str, idf: dict[str, float],
     chosen = [s for s in candidates if s.score >= KEEP_RATIO * best][:limit]
     parts = [top for top in _part_answers(by_part) if top not in chosen[:1]]
     chosen = [*chosen[:1], *parts, *(s for s in chosen[1:] if s not in parts)]
+    chosen = _answer_first(chosen, question)
     return with_followers([*chosen, *complement(chosen, candidates, question, idf)], scored, 1 + len(parts))
+
+
+def _answer_first(chosen: list[Scored], question: str) -> list[Scored]:
+    """A "how many / when…" answer leads with the sentences giving the figure asked; otherwise the order stays."""
+    if not ASKS_FIGURE.match(question):
+        return chosen
+    want = wanted(question)
+    return sorted(chosen, key=lambda s: directness(want, s.sentence), reverse=True)
 
 
 def _part_answers(by_part: Sequence[Sequence[Scored]]) -> list[Scored]:

@@ -258,6 +258,18 @@ def test_a_figure_question_is_answered_when_the_sentences_give_one():
     assert "£25" in extractive_answer(question, found_for(question, hits, 0.8), idf, 5, "").answer
 
 
+def test_a_figure_question_is_answered_first_by_the_sentence_giving_the_figure():
+    scored = [Scored("We have commissioned a crisis worker pilot at the SARC for victims.", 0, 0, 0.9, 0.6, 2.0),
+              Scored("Recruitment is complete and the pilot is expected to start in December.", 1, 0, 0.5, 0.5, 1.6),
+              Scored("The pilot's first crisis workers take up post on 2 December 2024.", 2, 0, 0.4, 0.5, 1.55)]
+    hits = [Hit(paragraph=unit(str(n), s.sentence), score=1.0) for n, s in enumerate(scored)]
+    idf = idf_table(h.paragraph for h in hits)
+    when = [s.sentence for s in choose(scored, "When is the crisis worker pilot due to start?", idf)]
+    assert [s[:8] for s in when] == ["The pilo", "Recruitm", "We have "]  # a date to the day, a month, no date
+    what = [s.sentence for s in choose(scored, "What is the crisis worker pilot for?", idf)]
+    assert what[0].startswith("We have commissioned")
+
+
 def test_no_candidates_means_refusal():
     assert should_abstain([], "Anything?", [])
 
