@@ -118,13 +118,22 @@ def choose(scored: Sequence[Scored], question: str, idf: dict[str, float],
     candidates = leads(scored)
     if not candidates:
         return []
-    limit = 6 if ASKS_LIST.search(question) else 3
-    best = candidates[0].score
-    chosen = [s for s in candidates if s.score >= KEEP_RATIO * best][:limit]
+    chosen = _close(candidates, question)
     parts = [top for top in _part_answers(by_part) if top not in chosen[:1]]
     chosen = [*chosen[:1], *parts, *(s for s in chosen[1:] if s not in parts)]
     chosen = _answer_first(chosen, question)
     return with_followers([*chosen, *complement(chosen, candidates, question, idf)], scored, 1 + len(parts))
+
+
+def _close(candidates: Sequence[Scored], question: str) -> list[Scored]:
+    """The best sentences within reach of the best (more for a list), and the best one within reach giving the
+    figure asked if none of those does ("how long…": the one sentence saying "18 months" may rank fourth)."""
+    close = [s for s in candidates if s.score >= KEEP_RATIO * candidates[0].score]
+    chosen = close[: 6 if ASKS_LIST.search(question) else 3]
+    want = wanted(question)
+    if want.kinds and not any(offers(want, s.sentence) for s in chosen):
+        chosen += [s for s in close if offers(want, s.sentence)][:1]
+    return chosen
 
 
 def _answer_first(chosen: list[Scored], question: str) -> list[Scored]:

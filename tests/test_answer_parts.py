@@ -244,7 +244,7 @@ def test_a_figure_question_answered_by_no_figure_is_refused():
     hits = [Hit(paragraph=unit("4", "Members of the victims group will be recruited by the OPCC."), score=1.0)]
     idf = idf_table(h.paragraph for h in hits)
     for question in ("How much will members of the victims group be paid?", "And how many members will there be?",
-                     "When will members of the victims group be recruited?"):
+                     "When will members of the victims group be recruited?", "How long will members serve?"):
         answer = extractive_answer(question, found_for(question, hits, 0.8), idf, 5, "in any of the papers searched")
         assert answer.abstained and answer.answer.startswith(REFUSAL) and answer.citations, question
     asked = "Who will recruit members of the victims group?"
@@ -268,6 +268,19 @@ def test_a_figure_question_is_answered_first_by_the_sentence_giving_the_figure()
     assert [s[:8] for s in when] == ["The pilo", "Recruitm", "We have "]  # a date to the day, a month, no date
     what = [s.sentence for s in choose(scored, "What is the crisis worker pilot for?", idf)]
     assert what[0].startswith("We have commissioned")
+
+
+def test_a_close_sentence_giving_the_figure_asked_joins_the_answer():
+    scored = [Scored("The OPCC will recruit up to ten members onto the Victims Group.", 0, 0, 0.7, 0.6, 1.5),
+              Scored("Membership of the Victims Group will be advertised openly.", 0, 1, 0.5, 0.5, 1.3),
+              Scored("Members of the Victims Group must live or work in Leicester.", 1, 0, 0.5, 0.5, 1.2),
+              Scored("The duration of the membership is 18 months before recruitment opens.", 2, 0, 0.1, 0.6, 1.15),
+              Scored("The duration of the review is 6 months in total.", 3, 0, 0.1, 0.2, 0.5)]
+    hits = [Hit(paragraph=unit(str(n), s.sentence), score=1.0) for n, s in enumerate(scored)]
+    idf = idf_table(h.paragraph for h in hits)
+    chosen = [s.sentence for s in choose(scored, "If I join the Victims Group, how long would I be a member?", idf)]
+    assert any("18 months" in s for s in chosen) and not any("6 months" in s for s in chosen)
+    assert not any("18 months" in s.sentence for s in choose(scored, "Who can join the Victims Group?", idf))
 
 
 def test_no_candidates_means_refusal():
