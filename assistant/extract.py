@@ -25,6 +25,7 @@ MIN_GAIN = 0.2  # a further sentence joins when it covers this share of the ques
 LIST_ITEMS = 8  # a sentence ending in a colon brings up to this many following items ("…areas are:")
 REFERS_BACK = re.compile(r"(?:this|these|those|they|it|its|both|such|(?:\w+ )?of (?:these|those|them))\b",
                          re.IGNORECASE)  # a sentence that needs the one before it to make sense
+TABLE_ROW = re.compile(r"^[^:;.]{1,40}: [^;]*; [^:;.]{1,40}: ")  # 'Organisation: …; Funding: …' opens a table row
 ABOUT_PAPER = re.compile(r"(?:this (?:report|paper) (?:is|covers|brings|provides|sets out|aims)|the (?:purpose|aim) of "
                          r"this (?:report|paper))\b", re.IGNORECASE)
 ABOUT_PAPER_ASKED = re.compile(r"\b(?:report|paper|purpose)\b", re.IGNORECASE)
@@ -177,12 +178,20 @@ def with_followers(chosen: Sequence[Scored], scored: Sequence[Scored], leading: 
     by_place = {(s.hit, s.position): s for s in scored}
     picked: dict[tuple[int, int], Scored] = {}
     for rank, item in enumerate(chosen):
-        first = item.position - bool(REFERS_BACK.match(_as_sentence(item.sentence)))
+        first = _start(item, by_place)
         last = _end(item, int(rank < leading), by_place)
         for position in range(first, last + 1):
             if (item.hit, position) in by_place:
                 picked.setdefault((item.hit, position), by_place[(item.hit, position)])
     return _once(picked.values())
+
+
+def _start(item: Scored, by_place: dict[tuple[int, int], Scored]) -> int:
+    """Where a chosen sentence's run starts: at its table row's start ('Organisation: …;' says what the cell's
+    later sentences are about), else at the sentence it refers back to, if it does."""
+    row = next((position for position in range(item.position, -1, -1)
+                if (opener := by_place.get((item.hit, position))) and TABLE_ROW.match(opener.sentence)), None)
+    return row if row is not None else item.position - bool(REFERS_BACK.match(_as_sentence(item.sentence)))
 
 
 def _end(item: Scored, following: int, by_place: dict[tuple[int, int], Scored]) -> int:

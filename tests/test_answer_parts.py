@@ -123,6 +123,18 @@ def test_consecutive_sentences_from_one_paragraph_share_one_marker():
     assert order == [0, 1]
 
 
+def test_a_sentence_from_a_table_cell_comes_with_the_start_of_its_row():
+    row = ("Organisation: Grove Hub; Output: Sports kit supplied.\n"
+           "Organisation: Residents in Oadby; Output: Safety kits supplied to households. I saw the impact. "
+           "Feedback from one resident was that the Police are doing an excellent job.")
+    hits = [Hit(paragraph=unit("t1", row), score=1.0)]
+    idf = idf_table(h.paragraph for h in hits)
+    question = "Who told the deputy that the Police are doing an excellent job?"
+    chosen = [s.sentence for s in choose(score_sentences(question, hits, idf, sentences_of(hits)), question, idf)]
+    assert chosen[0].startswith("Organisation: Residents in Oadby") and chosen[-1].startswith("Feedback")
+    assert not any("Grove" in s for s in chosen)
+
+
 def test_a_sentence_introducing_a_list_brings_its_items():
     text = "Across the three zones the campaign found:\n(a) A total of 22,236 were reached;\n(b) 41 reports made."
     hits = [Hit(paragraph=unit("49", text), score=1.0)]
