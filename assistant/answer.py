@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer_types import ASKS_FIGURE, offers, wanted
+from assistant.answer_types import ASKS_FIGURE, answers, wanted
 from assistant.extract import Scored, best_sentence, choose, compose, leads, score_sentences
 from assistant.retrieve import Retrieved
 from assistant.text import years_in
@@ -96,11 +96,12 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
 
 
 def gives_figure(question: str, chosen: Sequence[Scored]) -> bool:
-    """False when a question opening "how many/how much/when…" would get sentences with no such figure at all."""
+    """False when a question opening "how many/how much/when…" would get sentences with no such figure, or only
+    counts of other things."""
     if not ASKS_FIGURE.match(question):
         return True
     want = wanted(question)
-    return any(offers(want, s.sentence) for s in chosen)
+    return any(answers(want, s.sentence) for s in chosen)
 
 
 def refusal(found: Retrieved, idf: dict[str, float], limit: int, where: str) -> Answer:

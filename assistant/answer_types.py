@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.figures import COUNT, DATE, MONEY, MONTH, NUMBER_WORD, PERCENT, YEARS
+from assistant.figures import COUNT, DATE, MONEY, MONTH, NUMBER_WORD, PERCENT, YEARS, noun_after
 from assistant.text import content_terms, stem, words
 
 SLASHED = r"\d{1,2}/\d{1,2}/\d{2,4}"  # 20/08/2024
@@ -35,6 +35,7 @@ ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many|l
                          r"when (?:is|was|were|are|did|does|do|will|can|could|has|have)\b)", re.IGNORECASE)
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)
+ABOUT = 6  # the words after a count that say what it counts ('8 randomly selected instances of body worn video')
 NEAR = 2  # the thing counted comes right after the number ("42 forensic examinations", "34 complaint reviews")
 
 
@@ -58,11 +59,27 @@ def wanted(question: str) -> Wanted:
 
 def offers(want: Wanted, sentence: str) -> float:
     """1 when the sentence holds a new figure of a wanted kind, 2 when it is exactly what is asked; else 0."""
-    found = [m for kind in want.kinds for m in FIGURES[kind].finditer(sentence)
-             if m.group(0).lower() not in want.given and not (kind == "count" and _dated(sentence, m))]
+    found = [m for _, m in _figures(want, sentence)]
     if not found:
         return 0.0
     return 2.0 if any(_exact(want, sentence, m) for m in found) else 1.0
+
+
+def answers(want: Wanted, sentence: str) -> bool:
+    """True when the sentence gives a figure of a kind asked that is not a count of some other thing ('twenty-seven
+    visits' for "how many visitors"): stricter than offers(), which only ranks, where a near miss beats no figure."""
+    return any(kind != "count" or not _counts_other(want, sentence, m.end()) for kind, m in _figures(want, sentence))
+
+
+def _figures(want: Wanted, sentence: str) -> list[tuple[str, re.Match[str]]]:
+    """The new figures of the kinds asked in a sentence (a year or the day of a date is no count)."""
+    return [(kind, m) for kind in want.kinds for m in FIGURES[kind].finditer(sentence)
+            if m.group(0).lower() not in want.given and not (kind == "count" and _dated(sentence, m))]
+
+
+def _counts_other(want: Wanted, sentence: str, end: int) -> bool:
+    """True when the words after a count name a thing, and nothing counted in the question is among them."""
+    return bool(want.counted and noun_after(sentence[end:]) and not _counts(sentence, end, want.counted, ABOUT))
 
 
 def directness(want: Wanted, sentence: str) -> tuple[bool, bool]:
@@ -85,9 +102,9 @@ def _dated(sentence: str, figure: re.Match[str]) -> bool:
     return (printed.isdigit() and int(printed) in YEARS) or bool(DATE.match(sentence, figure.start()))
 
 
-def _counts(sentence: str, end: int, counted: frozenset[str]) -> bool:
+def _counts(sentence: str, end: int, counted: frozenset[str], within: int = NEAR) -> bool:
     """True when one of the counted nouns follows the number closely."""
-    return any(_kin(stem(word), noun) for word in words(sentence[end:])[:NEAR] for noun in counted)
+    return any(_kin(stem(word), noun) for word in words(sentence[end:])[:within] for noun in counted)
 
 
 def _kin(word: str, noun: str) -> bool:

@@ -1,6 +1,6 @@
 """Specifications of answer-type matching: a question asking for a figure prefers the sentence that gives it."""
 
-from assistant.answer_types import offers, wanted
+from assistant.answer_types import answers, offers, wanted
 
 
 def test_a_count_of_something_prefers_the_number_that_counts_it():
@@ -69,3 +69,14 @@ def test_a_question_without_a_figure_wants_none():
     want = wanted("Which organisation runs Victim First?")
     assert want.kinds == ()
     assert offers(want, "Catch 22 has run Victim First since April 2024.") == 0.0
+
+
+def test_a_count_of_some_other_thing_does_not_answer_how_many():
+    visitors = wanted("How many independent custody visitors are there in the scheme?")
+    assert not answers(visitors, "The visitors completed twenty-seven visits during August and September.")
+    assert offers(visitors, "The visitors completed twenty-seven visits during August and September.") == 1.0
+    assert answers(visitors, "The scheme now has 41 independent custody visitors.")
+    clips = wanted("How many body-worn video clips did the panel look at?")
+    assert answers(clips, "The Panel viewed 8 randomly selected instances of Body Worn Video footage.")
+    young = wanted("How many 18 to 25 year olds were referred?")
+    assert answers(young, "Of those, 613 were between 18 and 25 years old.")  # no noun: it may count them
