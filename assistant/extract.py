@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assistant.answer_types import ASKS_FIGURE, Wanted, directness, offers, wanted
 from assistant.reported import speaks
@@ -17,6 +18,7 @@ MEANING_WEIGHT = 1.0  # weight of the sentence's cosine to the question (MiniLM,
 RANK_PRIOR = 0.25  # how much a paragraph's retrieval rank lifts its sentences (rank 1: +0.25, rank 2: +0.125…)
 TYPE_BONUS = 0.25  # per level of answer-type match: a new figure of the kind asked (1), counting what is asked (2)
 SPEECH_BONUS = 0.5  # "what did X say" prefers the sentence where X is the one speaking
+LIST_BONUS = 0.25  # a list question prefers the sentence that opens a list ('…comprises of 6 portfolio areas;')
 META_PENALTY = 0.5  # "This report is brought to the panel to…" restates the topic and answers only "what is it for"
 MIN_WORDS = 4  # headings and stray fragments are not answers
 HEADING_SHARE = 0.8  # a "sentence" with this share of its longer words capitalised is a title
@@ -75,12 +77,15 @@ def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float], s
     unseen = max(idf.values(), default=1.0)
     want = wanted(question)
     meta = 0.0 if ABOUT_PAPER_ASKED.search(question) else META_PENALTY
+    listing = LIST_BONUS if ASKS_LIST.search(question) else 0.0
     scored = []
     for rank, hit in enumerate(hits):
         context = " ".join([hit.paragraph.report_title, *hit.paragraph.section_path])
+        own = [sentence for sentence, _ in sentences.get(hit.paragraph.id, [])]
         for position, (sentence, meaning) in enumerate(sentences.get(hit.paragraph.id, [])):
             cov = coverage(terms, sentence, idf, unseen, context)
-            score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + _lift(sentence, want, speaker, meta)
+            lift = _lift(sentence, want, speaker, meta) + listing * _opens_list(sentence, _at(own, position + 1))
+            score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + lift
             scored.append(Scored(sentence, rank, position, cov, meaning, score))
     return sorted(scored, key=lambda s: s.score, reverse=True)
 
@@ -196,17 +201,22 @@ def _start(item: Scored, by_place: dict[tuple[int, int], Scored]) -> int:
 
 def _end(item: Scored, following: int, by_place: dict[tuple[int, int], Scored]) -> int:
     """Where a chosen sentence's run ends: after the list that it, or the sentence it brings, opens."""
-    run = range(item.position, item.position + following + 1)
-    opens = any(_opens_list(by_place.get((item.hit, p)), by_place.get((item.hit, p + 1))) for p in run)
+    texts = [found.sentence if (found := by_place.get((item.hit, p))) else None
+             for p in range(item.position, item.position + following + 2)]
+    opens = any(_opens_list(sentence, after) for sentence, after in pairwise(texts))
     return item.position + following + (LIST_ITEMS if opens else 0)
 
 
-def _opens_list(sentence: Scored | None, after: Scored | None) -> bool:
+def _opens_list(sentence: str | None, after: str | None) -> bool:
     """A sentence ending in a colon, or one that is not a list item followed by one ('…6 portfolio areas;')."""
     if sentence is None:
         return False
-    return sentence.sentence.rstrip().endswith(":") or (
-        after is not None and not _is_item(sentence.sentence) and _is_item(after.sentence))
+    return sentence.rstrip().endswith(":") or (after is not None and not _is_item(sentence) and _is_item(after))
+
+
+def _at(sentences: Sequence[str], position: int) -> str | None:
+    """The sentence at a position, if there is one."""
+    return sentences[position] if position < len(sentences) else None
 
 
 def _is_item(text: str) -> bool:

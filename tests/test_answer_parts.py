@@ -135,6 +135,20 @@ def test_a_sentence_from_a_table_cell_comes_with_the_start_of_its_row():
     assert not any("Grove" in s for s in chosen)
 
 
+def test_a_list_question_prefers_the_sentence_that_opens_the_list():
+    hits = [Hit(paragraph=unit("7", "In June the commissioning team and I started meeting weekly on victims work."),
+                score=1.0),
+            Hit(paragraph=unit("3", "The commissioning function comprises of 6 portfolio areas;\n- a. Victims\n"
+                                    "- b. Community Safety"), score=0.9)]
+    idf = idf_table(h.paragraph for h in hits)
+    meaning = {"7": [(hits[0].paragraph.text, 0.6)],
+               "3": [(s, 0.5) for s in split_sentences(hits[1].paragraph.text)]}
+    listed = score_sentences("What are the areas the commissioning team covers?", hits, idf, meaning)
+    assert listed[0].sentence.startswith("The commissioning function")
+    told = score_sentences("How does the commissioning team work?", hits, idf, meaning)
+    assert told[0].sentence.startswith("In June")
+
+
 def test_a_sentence_introducing_a_list_brings_its_items():
     text = "Across the three zones the campaign found:\n(a) A total of 22,236 were reached;\n(b) 41 reports made."
     hits = [Hit(paragraph=unit("49", text), score=1.0)]
