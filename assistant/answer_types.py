@@ -31,7 +31,8 @@ ASKS = [
     ("duration", re.compile(r"\bhow long\b", re.IGNORECASE)),
     ("count", re.compile(r"\b(?:how many|how often|number of|what number)\b", re.IGNORECASE)),
 ]
-ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many|long)\b|(?:on )?what dates?\b|"
+ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many|long)\b|"
+                         r"(?:(?:on|between|from|by) )?(?:what|which) dates?\b|"
                          r"when (?:is|was|were|are|did|does|do|will|can|could|has|have)\b)", re.IGNORECASE)
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)
