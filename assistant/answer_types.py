@@ -32,8 +32,8 @@ ASKS = [
     ("count", re.compile(r"\b(?:how many|how often|number of|what number)\b", re.IGNORECASE)),
 ]
 ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many|long)\b|"
-                         r"(?:(?:on|between|from|by) )?(?:what|which) dates?\b|"
-                         r"when (?:is|was|were|are|did|does|do|will|can|could|has|have)\b)", re.IGNORECASE)
+                         r"(?:(?:on|between|from|since|until|till|by) )?(?:(?:what|which) dates?\b|"
+                         r"when (?:is|was|were|are|did|does|do|will|can|could|has|have)\b))", re.IGNORECASE)
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)
 ABOUT = 6  # the words after a count that say what it counts ('8 randomly selected instances of body worn video')
