@@ -83,6 +83,16 @@ def test_the_sentence_that_answers_is_chosen_with_its_figure_intact():
     assert "£1,234,567" in best.sentence
 
 
+def test_further_reading_is_ordered_by_how_well_each_paragraph_answers():
+    hits = [Hit(paragraph=unit("1", "The Victim First contract is worth £1,234,567 a year."), score=1.0),
+            Hit(paragraph=unit("2", "The panel met in County Hall."), score=0.9),
+            Hit(paragraph=unit("3", "The Victim First service supports victims of crime."), score=0.8)]
+    idf = idf_table(h.paragraph for h in hits)
+    question = "How much is the Victim First contract worth?"
+    answer = extractive_answer(question, found_for(question, hits), idf, 3, "")
+    assert [c.paragraph for c in answer.citations] == ["1", "3", "2"]
+
+
 def test_a_sentence_about_the_report_itself_gives_way_to_one_with_content():
     text = ("This report is brought to the panel to update on the survey for the Police and Crime Plan. "
             "A total of 2,729 people answered the public survey.")
