@@ -41,17 +41,31 @@ def learn_acronyms(texts: Iterable[str]) -> dict[str, str]:
 
 def expand_query(query: str, acronyms: dict[str, str]) -> str:
     """Add the expansion of each acronym in the query and the acronym of each expansion in it."""
+    return _joined(query, [*_expansions(query, acronyms), *_abbreviations(query, acronyms)])
+
+
+def abbreviate_query(query: str, acronyms: dict[str, str]) -> str:
+    """Add only the acronym of each expansion in the query ('anti-social behaviour' gains 'ASB'), for keyword search:
+    the rare acronym finds paragraphs that print only it, where appended expansions would add common words."""
+    return _joined(query, _abbreviations(query, acronyms))
+
+
+def _expansions(query: str, acronyms: dict[str, str]) -> list[str]:
+    """Expansions of the acronyms the query uses but does not spell out."""
     lowered = query.lower()
-    additions = [
-        expansion
-        for acronym, expansion in acronyms.items()
-        if _mentions(query, acronym) and expansion.lower() not in lowered
-    ]
-    additions += [
-        acronym
-        for acronym, expansion in acronyms.items()
-        if expansion.lower() in lowered and not _mentions(query, acronym)
-    ]
+    return [expansion for acronym, expansion in acronyms.items()
+            if _mentions(query, acronym) and expansion.lower() not in lowered]
+
+
+def _abbreviations(query: str, acronyms: dict[str, str]) -> list[str]:
+    """Acronyms of the expansions the query spells out but does not abbreviate."""
+    lowered = query.lower()
+    return [acronym for acronym, expansion in acronyms.items()
+            if expansion.lower() in lowered and not _mentions(query, acronym)]
+
+
+def _joined(query: str, additions: list[str]) -> str:
+    """The query with its additions appended."""
     return " ".join([query, *additions]) if additions else query
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from assistant.acronyms import expand_query
+from assistant.acronyms import abbreviate_query, expand_query
 from assistant.fusion import score_fusion
 from assistant.reported import speaker_words
 from assistant.speakers import person_named, speaker_matches
@@ -90,7 +90,8 @@ class Retriever:
         dense = self.index.dense(expanded, POOL if mode == "hybrid" else k, filters)
         if mode == "dense":
             return dense[:k]
-        # BM25 gets the user's own words: the papers print both forms of an acronym, and appended expansions
-        # ("Police and Crime Commissioner") only add common words; the embedding gains from the spelled-out meaning.
+        # BM25 gets the user's own words plus the acronyms of what they spell out: appended expansions ("Police and
+        # Crime Commissioner") would only add common words; the embedding gains from the spelled-out meaning.
         named = [person for person in self.people if person_named(query, person)]
-        return drop_contained(fuse(dense, self.index.keyword(query, POOL, filters), named, POOL))[:k]
+        keyword = self.index.keyword(abbreviate_query(query, self.acronyms), POOL, filters)
+        return drop_contained(fuse(dense, keyword, named, POOL))[:k]

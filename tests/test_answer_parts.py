@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from assistant.acronyms import expand_query, explain_acronyms, learn_acronyms
+from assistant.acronyms import abbreviate_query, expand_query, explain_acronyms, learn_acronyms
 from assistant.answer import REFUSAL, extractive_answer, scope, should_abstain
 from assistant.extract import Scored, choose, compose, idf_table, leads, question_parts, score_sentences
 from assistant.followup import standalone_query
@@ -51,6 +51,13 @@ def test_queries_are_expanded_in_both_directions():
     glossary = {"VRN": "Violence Reduction Network"}
     assert "Violence Reduction Network" in expand_query("What did the VRN do?", glossary)
     assert expand_query("the violence reduction network budget", glossary).endswith("VRN")
+
+
+def test_keyword_search_gains_the_acronym_of_what_the_question_spells_out_and_nothing_else():
+    glossary = {"ASB": "anti-social behaviour", "VRN": "Violence Reduction Network"}
+    assert abbreviate_query("Melton anti-social behaviour bid", glossary) == "Melton anti-social behaviour bid ASB"
+    assert abbreviate_query("What did the VRN fund?", glossary) == "What did the VRN fund?"
+    assert abbreviate_query("ASB (anti-social behaviour) funding", glossary) == "ASB (anti-social behaviour) funding"
 
 
 def test_answers_spell_out_jargon_once():
