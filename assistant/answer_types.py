@@ -31,7 +31,9 @@ ASKS = [
     ("duration", re.compile(r"\bhow long\b", re.IGNORECASE)),
     ("count", re.compile(r"\b(?:how many|how often|number of|what number)\b", re.IGNORECASE)),
 ]
-ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many|long)\b|"
+AMOUNT = (r"what (?:is|was|are|were|will be) the (?:(?:maximum|minimum|total)\b|"
+          r"(?:most|least)(?= (?:a|an|the|one|each|any|that|it|they|we|you|he|she)\b))")  # 'the most a council can bid'
+ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many|long)\b|" + AMOUNT + "|"
                          r"(?:(?:on|between|from|since|until|till|by) )?(?:(?:what|which) dates?\b|"
                          r"when (?:is|was|were|are|did|does|do|will|can|could|has|have)\b))", re.IGNORECASE)
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
@@ -52,6 +54,8 @@ class Wanted:
 def wanted(question: str) -> Wanted:
     """Read the answer type off the question ("how many referrals…" wants a count of referrals)."""
     kinds = tuple(kind for kind, asks in ASKS if asks.search(question))
+    if not kinds and re.search(rf"\b{AMOUNT}", question, re.IGNORECASE):
+        kinds = ("money", "share", "count")  # an amount of whatever the answer measures
     counted = COUNTED.search(question)
     nouns = frozenset(content_terms(counted.group(1))) if counted else frozenset()
     given = frozenset(m.group(0).lower() for pattern in FIGURES.values() for m in pattern.finditer(question))

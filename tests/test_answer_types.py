@@ -80,3 +80,10 @@ def test_a_count_of_some_other_thing_does_not_answer_how_many():
     assert answers(clips, "The Panel viewed 8 randomly selected instances of Body Worn Video footage.")
     young = wanted("How many 18 to 25 year olds were referred?")
     assert answers(young, "Of those, 613 were between 18 and 25 years old.")  # no noun: it may count them
+
+
+def test_the_most_or_the_total_asks_for_an_amount_but_the_most_common_does_not():
+    assert wanted("What is the most a parish council will be able to bid for?").kinds == ("money", "share", "count")
+    assert wanted("What was the total raised by the precept?").kinds == ("money", "share", "count")
+    assert wanted("What is the maximum grant?").kinds == ("money",)
+    assert wanted("What is the most common complaint?").kinds == ()
