@@ -103,7 +103,7 @@ def _exact(want: Wanted, sentence: str, figure: re.Match[str]) -> bool:
 
 def _dated(sentence: str, figure: re.Match[str]) -> bool:
     """A bare 2024 is a year, and the 28 of '28 October' a day, not a count of anything."""
-    printed = figure.group(0)
+    printed = figure.group(0).rstrip(",")  # 'In July 2024, the…'
     return (printed.isdigit() and int(printed) in YEARS) or bool(DATE.match(sentence, figure.start()))
 
 

@@ -22,6 +22,7 @@ def test_the_day_of_a_date_is_not_a_count():
     want = wanted("How many scooters were seized in 2024?")
     assert offers(want, "Minutes of a meeting held at County Hall on Monday, 28 October 2024.") == 0.0
     assert offers(want, "On 3 May the Force held a day of action.") == 0.0
+    assert offers(want, "In July 2024, the Force held a day of action.") == 0.0
     assert offers(want, "Officers seized 28 scooters in October.") == 2.0
 
 
