@@ -31,6 +31,11 @@ def test_a_table_question_cites_the_row_with_its_header(assistant):
     assert "Charnwood" in answer.citations[0].text
 
 
+def test_titles_the_papers_never_spell_out_are_spelled_out_once(assistant):
+    answer = assistant.ask("What did CEO Trewartha tell the board about the plan?")
+    assert answer.answer.count("CEO (Chief Executive)") == 1  # from the shipped glossary seed
+
+
 def test_a_follow_up_uses_the_earlier_question(assistant):
     history = [Turn(role="user", content="How many responses did the 2020 community safety survey get?"),
                Turn(role="assistant", content="3643 responses were received [1].")]
