@@ -29,7 +29,9 @@ ASKS = [
     ("date", re.compile(r"\b(?:when|(?:what|which) (?:dates?|day|month|time))\b",
                         re.IGNORECASE)),
     ("duration", re.compile(r"\bhow long\b", re.IGNORECASE)),
-    ("count", re.compile(r"\b(?:how many|how often|number of|what number)\b", re.IGNORECASE)),
+    ("count", re.compile(r"\b(?:how many|how often|number of|what number)\b|"
+                         r"\b(?:which|who)\b[^?]*\b(?:more|fewer|most|fewest)\s+\w+s\b",  # 'which drew more responses'
+                         re.IGNORECASE)),
 ]
 AMOUNT = (r"what (?:is|was|are|were|will be) the (?:(?:maximum|minimum|total)\b|"
           r"(?:most|least)(?= (?:a|an|the|one|each|any|that|it|they|we|you|he|she)\b))")  # 'the most a council can bid'

@@ -88,3 +88,9 @@ def test_the_most_or_the_total_asks_for_an_amount_but_the_most_common_does_not()
     assert wanted("What was the total raised by the precept?").kinds == ("money", "share", "count")
     assert wanted("What is the maximum grant?").kinds == ("money",)
     assert wanted("What is the most common complaint?").kinds == ()
+
+
+def test_which_drew_more_of_something_asks_for_counts():
+    assert wanted("Which drew more responses: the 2020 survey or the 2024 survey?").kinds == ("count",)
+    assert wanted("Which area had the most burglaries?").kinds == ("count",)
+    assert wanted("Who proposed tying the group more closely to the board?").kinds == ()
