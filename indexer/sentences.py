@@ -15,6 +15,8 @@ import numpy.typing as npt
 from indexer.types import Paragraph
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9£\"“(])")
+ABBREVIATION = re.compile(r"\b(?:approx|Cllr|Mr|Mrs|Ms|Dr|Supt|Insp|Sgt|No|e\.g|i\.e|cf|vs)\.$")  # 'approx. 400 homes'
+
 VECTORS = "sentences.npy"
 ROWS = "sentences.json"
 
@@ -23,10 +25,18 @@ Matrix = npt.NDArray[np.float32]
 
 def split_sentences(text: str) -> list[str]:
     """Split prose into sentences; list items and table rows (one per line) stay whole."""
-    pieces: list[str] = []
-    for line in text.splitlines():
-        pieces.extend(s.strip() for s in SENTENCE_END.split(line) if s.strip())
-    return pieces
+    return [sentence for line in text.splitlines() for sentence in _line_sentences(line)]
+
+
+def _line_sentences(line: str) -> list[str]:
+    """A line's sentences; a full stop after an abbreviation ('approx. 400', 'Cllr. Cox') ends none."""
+    sentences: list[str] = []
+    for piece in (piece.strip() for piece in SENTENCE_END.split(line) if piece.strip()):
+        if sentences and ABBREVIATION.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 @dataclass(frozen=True)

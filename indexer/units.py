@@ -9,7 +9,7 @@ from typing import Any
 
 from indexer.types import Filters, Paragraph
 
-HEADER_VERSION = 2  # bump when unit_text or the sentence split changes: part of the index key, so no vectors mix
+HEADER_VERSION = 3  # bump when unit_text or the sentence split changes: part of the index key, so no vectors mix
 SPECIAL_TOKENS = 2  # [CLS] and [SEP] take two places of the model's window
 
 Scalar = str | int

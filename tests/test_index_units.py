@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from indexer.sentences import split_sentences
 from indexer.types import Filters, Paragraph
 from indexer.units import filter_conditions, matches, unit_metadata, unit_text
 from indexer.versions import index_key
@@ -76,3 +77,9 @@ def test_changing_model_parser_unit_size_or_header_format_names_a_new_index() ->
     variants += [("all-MiniLM-L6-v2", "parser-1", 200, 1), ("all-MiniLM-L6-v2", "parser-1", 256, 2)]
     assert index_key(*base) == index_key(*base)
     assert len({index_key(*base), *(index_key(*variant) for variant in variants)}) == 5
+
+
+def test_a_full_stop_after_an_abbreviation_ends_no_sentence() -> None:
+    text = "Target hardening of approx. 400 properties. Cllr. Cox asked about it.\nA new line. Another."
+    assert split_sentences(text) == ["Target hardening of approx. 400 properties.", "Cllr. Cox asked about it.",
+                                     "A new line.", "Another."]
