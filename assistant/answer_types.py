@@ -38,6 +38,7 @@ AMOUNT = (r"what (?:is|was|are|were|will be) the (?:(?:maximum|minimum|total)\b|
 ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many|long)\b|" + AMOUNT + "|"
                          r"(?:(?:on|between|from|since|until|till|by) )?(?:(?:what|which) dates?\b|"
                          r"when (?:is|was|were|are|did|does|do|will|can|could|has|have)\b))", re.IGNORECASE)
+AMOUNT_ASKED = re.compile(rf"\b{AMOUNT}", re.IGNORECASE)
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)
 ABOUT = 6  # the words after a count that say what it counts ('8 randomly selected instances of body worn video')
@@ -56,7 +57,7 @@ class Wanted:
 def wanted(question: str) -> Wanted:
     """Read the answer type off the question ("how many referrals…" wants a count of referrals)."""
     kinds = tuple(kind for kind, asks in ASKS if asks.search(question))
-    if not kinds and re.search(rf"\b{AMOUNT}", question, re.IGNORECASE):
+    if not kinds and AMOUNT_ASKED.search(question):
         kinds = ("money", "share", "count")  # an amount of whatever the answer measures
     counted = COUNTED.search(question)
     nouns = frozenset(content_terms(counted.group(1))) if counted else frozenset()

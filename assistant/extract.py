@@ -81,8 +81,9 @@ def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float], s
     scored = []
     for rank, hit in enumerate(hits):
         context = " ".join([hit.paragraph.report_title, *hit.paragraph.section_path])
-        own = [sentence for sentence, _ in sentences.get(hit.paragraph.id, [])]
-        for position, (sentence, meaning) in enumerate(sentences.get(hit.paragraph.id, [])):
+        pairs = sentences.get(hit.paragraph.id, [])
+        own = [sentence for sentence, _ in pairs]
+        for position, (sentence, meaning) in enumerate(pairs):
             cov = coverage(terms, sentence, idf, unseen, context)
             lift = _lift(sentence, want, speaker, meta) + listing * _opens_list(sentence, _at(own, position + 1))
             score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + lift
@@ -124,29 +125,28 @@ def choose(scored: Sequence[Scored], question: str, idf: dict[str, float],
     candidates = leads(scored)
     if not candidates:
         return []
-    chosen = _close(candidates, question)
+    want = wanted(question)
+    chosen = _close(candidates, question, want)
     parts = [top for top in _part_answers(by_part) if top not in chosen[:1]]
     chosen = [*chosen[:1], *parts, *(s for s in chosen[1:] if s not in parts)]
-    chosen = _answer_first(chosen, question)
+    chosen = _answer_first(chosen, question, want)
     return with_followers([*chosen, *complement(chosen, candidates, question, idf)], scored, 1 + len(parts))
 
 
-def _close(candidates: Sequence[Scored], question: str) -> list[Scored]:
+def _close(candidates: Sequence[Scored], question: str, want: Wanted) -> list[Scored]:
     """The best sentences within reach of the best (more for a list), and the best one within reach giving the
     figure asked if none of those does ("how long…": the one sentence saying "18 months" may rank fourth)."""
     close = [s for s in candidates if s.score >= KEEP_RATIO * candidates[0].score]
     chosen = close[: 6 if ASKS_LIST.search(question) else 3]
-    want = wanted(question)
     if want.kinds and not any(offers(want, s.sentence) for s in chosen):
         chosen += [s for s in close if offers(want, s.sentence)][:1]
     return chosen
 
 
-def _answer_first(chosen: list[Scored], question: str) -> list[Scored]:
+def _answer_first(chosen: list[Scored], question: str, want: Wanted) -> list[Scored]:
     """A "how many / when…" answer leads with the sentences giving the figure asked; otherwise the order stays."""
     if not ASKS_FIGURE.match(question):
         return chosen
-    want = wanted(question)
     return sorted(chosen, key=lambda s: directness(want, s.sentence), reverse=True)
 
 
