@@ -9,14 +9,14 @@ from assistant.figures import COUNT, DATE, MONEY, MONTH, NUMBER_WORD, PERCENT, Y
 from assistant.text import content_terms, stem, words
 
 SLASHED = r"\d{1,2}/\d{1,2}/\d{2,4}"  # 20/08/2024
+DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORD}|a)[\s-]+(?:minute|hour|day|week|month|year)s?\b", re.IGNORECASE)
 FIGURES = {
     "money": MONEY,
     "share": PERCENT,
     "date": re.compile(rf"\b(?:{SLASHED}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})(?:\s+\d{{4}})?"
                        rf"|(?:{MONTH})(?:\s+\d{{4}})?|q[1-4]|quarter [1-4]|(?:19|20)\d\d)\b", re.IGNORECASE),
     "count": COUNT,
-    "duration": re.compile(rf"\b(?:\d+|{NUMBER_WORD}|a)[\s-]+(?:minute|hour|day|week|month|year)s?\b",
-                           re.IGNORECASE),
+    "duration": DURATION,
 }
 DAY = re.compile(rf"{DATE.pattern}|{SLASHED}", re.IGNORECASE)  # a date to the day
 ASKS = [
@@ -82,7 +82,7 @@ def answers(want: Wanted, sentence: str) -> bool:
 def _figures(want: Wanted, sentence: str) -> list[tuple[str, re.Match[str]]]:
     """The new figures of the kinds asked in a sentence (a year or the day of a date is no count)."""
     return [(kind, m) for kind in want.kinds for m in FIGURES[kind].finditer(sentence)
-            if m.group(0).lower() not in want.given and not (kind == "count" and _dated(sentence, m))]
+            if m.group(0).lower() not in want.given and not (kind == "count" and _time_not_count(sentence, m))]
 
 
 def _counts_other(want: Wanted, sentence: str, end: int) -> bool:
@@ -104,10 +104,11 @@ def _exact(want: Wanted, sentence: str, figure: re.Match[str]) -> bool:
     return "date" in want.kinds and bool(DAY.fullmatch(figure.group(0)))
 
 
-def _dated(sentence: str, figure: re.Match[str]) -> bool:
-    """A bare 2024 is a year, and the 28 of '28 October' a day, not a count of anything."""
+def _time_not_count(sentence: str, figure: re.Match[str]) -> bool:
+    """A bare 2024 is a year, the 28 of '28 October' a day and the 60 of '60 minutes' a time, not counts of things."""
     printed = figure.group(0).rstrip(",")  # 'In July 2024, the…'
-    return (printed.isdigit() and int(printed) in YEARS) or bool(DATE.match(sentence, figure.start()))
+    year = printed.isdigit() and int(printed) in YEARS
+    return year or bool(DATE.match(sentence, figure.start()) or DURATION.match(sentence, figure.start()))
 
 
 def _counts(sentence: str, end: int, counted: frozenset[str], within: int = NEAR) -> bool:

@@ -6,7 +6,8 @@ from assistant.answer_types import answers, offers, wanted
 def test_a_count_of_something_prefers_the_number_that_counts_it():
     want = wanted("How many forensic examinations did the SARC carry out in Quarter 2?")
     assert offers(want, "42 forensic examinations were conducted including one in hospital.") == 2.0
-    assert offers(want, "The SARC met the 100% compliance metric within 60 minutes of call-out.") == 1.0
+    assert offers(want, "In Quarter 2 2024 20 children were assessed at the SARC.") == 1.0
+    assert offers(want, "The SARC met the 100% compliance metric within 60 minutes of call-out.") == 0.0  # a time
     assert offers(want, "The SARC provides 24-hour availability for forensic examination.") == 0.0  # a label
     assert offers(want, "The SARC provides a service for victims.") == 0.0
 
