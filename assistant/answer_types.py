@@ -19,6 +19,7 @@ FIGURES = {
     "duration": DURATION,
 }
 DAY = re.compile(rf"{DATE.pattern}|{SLASHED}", re.IGNORECASE)  # a date to the day
+WHEN_ASKED = r"when (?:is|was|were|are|did|does|do|will|can|could|has|have|should|would)\b"  # not 'when X asked…'
 ASKS = [
     ("money", re.compile(r"\bhow much\b(?! (?:has|have|did|does|do|is|was|were|are) .*(?:change|changed|"
                          r"increase|decrease|rise|fall|grow|drop))|\b(?:cost|budget|funding|grant|paid|spend|spent|"
@@ -26,8 +27,7 @@ ASKS = [
     ("share", re.compile(r"\b(?:what (?:share|proportion|percentage|fraction)|how much .*(?:change|increase|"
                          r"decrease|rise|fall|drop|go (?:up|down)|gone (?:up|down))|by how much|per ?cent|rate)\b",
                          re.IGNORECASE)),
-    ("date", re.compile(r"\b(?:when|(?:what|which) (?:dates?|day|month|time))\b",
-                        re.IGNORECASE)),
+    ("date", re.compile(rf"\b(?:{WHEN_ASKED}|(?:what|which) (?:dates?|day|month|time)\b)", re.IGNORECASE)),
     ("duration", re.compile(r"\bhow long\b", re.IGNORECASE)),
     ("count", re.compile(r"\b(?:how many|how often|number of|what number)\b|"
                          r"\b(?:which|who)\b[^?]*\b(?:more|fewer|most|fewest)\s+\w+s\b",  # 'which drew more responses'
@@ -37,7 +37,7 @@ AMOUNT = (r"what (?:is|was|are|were|will be) the (?:(?:maximum|minimum|total)\b|
           r"(?:most|least)(?= (?:a|an|the|one|each|any|that|it|they|we|you|he|she)\b))")  # 'the most a council can bid'
 ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many|long)\b|" + AMOUNT + "|"
                          r"(?:(?:on|between|from|since|until|till|by) )?(?:(?:what|which) dates?\b|"
-                         r"when (?:is|was|were|are|did|does|do|will|can|could|has|have)\b))", re.IGNORECASE)
+                         + WHEN_ASKED + "))", re.IGNORECASE)
 AMOUNT_ASKED = re.compile(rf"\b{AMOUNT}", re.IGNORECASE)
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
 KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)

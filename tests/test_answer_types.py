@@ -95,3 +95,10 @@ def test_which_drew_more_of_something_asks_for_counts():
     assert wanted("Which drew more responses: the 2020 survey or the 2024 survey?").kinds == ("count",)
     assert wanted("Which area had the most burglaries?").kinds == ("count",)
     assert wanted("Who proposed tying the group more closely to the board?").kinds == ()
+
+
+def test_when_opening_a_clause_asks_for_no_date():
+    assert wanted("When councillors raised the vacancy rate, how did the commissioner respond?").kinds == ()
+    assert wanted("What did the Deputy Chief Constable say when asked about hate crime?").kinds == ()
+    assert wanted("When is the next meeting of the Panel?").kinds == ("date",)
+    assert wanted("And when does the project wrap up?").kinds == ("date",)
