@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.figures import COUNT, DATE, MONEY, MONTH, NUMBER_WORD, PERCENT, YEARS, noun_after
+from assistant.figures import COUNT, DATE, MONEY, MONTH, NUMBER_WORD, PERCENT, dated, noun_after
 from assistant.text import content_terms, stem, words
 
 SLASHED = r"\d{1,2}/\d{1,2}/\d{2,4}"  # 20/08/2024
@@ -105,10 +105,8 @@ def _exact(want: Wanted, sentence: str, figure: re.Match[str]) -> bool:
 
 
 def _time_not_count(sentence: str, figure: re.Match[str]) -> bool:
-    """A bare 2024 is a year, the 28 of '28 October' a day and the 60 of '60 minutes' a time, not counts of things."""
-    printed = figure.group(0).rstrip(",")  # 'In July 2024, the…'
-    year = printed.isdigit() and int(printed) in YEARS
-    return year or bool(DATE.match(sentence, figure.start()) or DURATION.match(sentence, figure.start()))
+    """A year, the day of a date, or the 60 of '60 minutes': a time, not a count of things."""
+    return dated(sentence, figure) or bool(DURATION.match(sentence, figure.start()))
 
 
 def _counts(sentence: str, end: int, counted: frozenset[str], within: int = NEAR) -> bool:

@@ -83,12 +83,18 @@ def counts(text: str) -> list[tuple[int, Figure]]:
     out = []
     for m in COUNT.finditer(text):
         value = number_value(m[1])
-        if value is None or _is_label(text[: m.start()]) or (m[1].isdigit() and value in YEARS):
+        if value is None or _is_label(text[: m.start()]) or dated(text, m):
             continue
         subject = noun_after(text[m.end():])
-        if subject and not DATE.match(text[m.start():]):
+        if subject:
             out.append((m.start(), Figure(kind="count", printed=m[0], value=str(value), subject=subject)))
     return out
+
+
+def dated(text: str, number: re.Match[str]) -> bool:
+    """A bare 2024 is a year and the 28 of '28 October' a day: numbers that count nothing."""
+    printed = number.group(0).rstrip(",")  # 'In July 2024, the…'
+    return (printed.isdigit() and int(printed) in YEARS) or bool(DATE.match(text, number.start()))
 
 
 def number_value(printed: str) -> int | None:

@@ -26,6 +26,10 @@ def test_labels_years_and_percentages_are_not_counts() -> None:
     assert [f.kind for f in found] == ["percent"]
 
 
+def test_a_year_before_a_comma_is_no_count_either() -> None:
+    assert figures("In 2024, Leicestershire Police policed the general election.") == ()
+
+
 def test_a_date_without_a_year_takes_the_meetings_year_and_names_its_event() -> None:
     [date] = figures("The Audit Committee will next meet on 4th March.", year=2025)
     assert (date.value, date.subject) == ("2025-03-04", "audit committee")
