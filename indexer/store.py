@@ -9,6 +9,12 @@ from urllib.parse import urlsplit
 import chromadb
 import numpy as np
 from chromadb.api import ClientAPI
+from chromadb.api.collection_configuration import (
+    CreateCollectionConfiguration,
+    CreateHNSWConfiguration,
+    UpdateCollectionConfiguration,
+    UpdateHNSWConfiguration,
+)
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
 from chromadb.errors import NotFoundError
@@ -26,6 +32,9 @@ from indexer.types import Paragraph
 from indexer.units import Condition, unit_metadata
 
 DEFAULT_CHROMA_PORT = 8000
+# Explore up to this many candidates per query: every unit of a corpus this size or smaller, so the
+# top k is exact, and one thread builds the graph, so a rebuilt graph (each process reloads it) is the same.
+EF_SEARCH = 1000
 
 
 def chroma_client(settings: Settings) -> ClientAPI:
@@ -92,14 +101,22 @@ class VectorCollection:
         """A new, empty collection for a version, ranked by cosine similarity."""
         return cls(
             client.create_collection(
-                collection_name(version), configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+                collection_name(version),
+                configuration=CreateCollectionConfiguration(
+                    hnsw=CreateHNSWConfiguration(space="cosine", ef_search=EF_SEARCH, num_threads=1)
+                ),
+                embedding_function=None,
             )
         )
 
     @classmethod
     def open(cls, client: ClientAPI, version: str) -> VectorCollection:
-        """The collection of an existing version."""
-        return cls(client.get_collection(collection_name(version), embedding_function=None))
+        """The collection of an existing version, with the search settings above even if an older release made it."""
+        collection = client.get_collection(collection_name(version), embedding_function=None)
+        if (collection.configuration.get("hnsw") or {}).get("ef_search") != EF_SEARCH:
+            hnsw = UpdateHNSWConfiguration(ef_search=EF_SEARCH, num_threads=1)
+            collection.modify(configuration=UpdateCollectionConfiguration(hnsw=hnsw))
+        return cls(collection)
 
     def add(self, paragraphs: Sequence[Paragraph], texts: Sequence[str], vectors: Sequence[Sequence[float]]) -> None:
         """Store units with the text that was embedded and its vector."""

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
+from indexer.build import build_index
+from indexer.embed import Embedder
 from indexer.reader import IndexMissing, IndexReader
 from indexer.sentences import split_sentences
 from indexer.settings import Settings
+from indexer.store import EF_SEARCH, VectorCollection, chroma_client, collection_name
 from indexer.types import Filters, IndexReport
 
 QUERY = "police officer numbers and recruitment"
@@ -40,6 +44,29 @@ def test_dense_hits_are_ranked_by_cosine_similarity(reader: IndexReader) -> None
     assert len(hits) == 5
     assert all(-1.0 <= hit.score <= 1.0 for hit in hits)
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+
+
+@pytest.mark.parametrize("query", [QUERY, "how many people answered the survey", "PCC budget precept 2025"])
+def test_dense_search_finds_the_exact_top_k(
+    reader: IndexReader, bundled: tuple[Settings, IndexReport], embedder: Embedder, query: str
+) -> None:
+    """A wide search (fusion takes 100 per ranking) must find what brute force over every vector finds."""
+    ids = [unit.id for unit in reader.paragraphs]
+    stored = VectorCollection.open(chroma_client(bundled[0]), reader.version).stored(ids)
+    matrix = np.asarray([stored[unit_id][1] for unit_id in ids])
+    cosines = matrix @ np.asarray(embedder.embed_query(query)) / np.linalg.norm(matrix, axis=1)
+    exact = {ids[row] for row in np.argsort(-cosines)[:100]}
+    assert {hit.paragraph.id for hit in reader.dense(query, 100)} == exact
+
+
+def test_a_collection_an_older_release_made_is_searched_with_todays_settings(
+    small_settings: Settings, embedder: Embedder
+) -> None:
+    version = build_index(small_settings, progress=False, embedder=embedder).version
+    client = chroma_client(small_settings)
+    client.get_collection(collection_name(version)).modify(configuration={"hnsw": {"ef_search": 100}})
+    VectorCollection.open(client, version)
+    assert client.get_collection(collection_name(version)).configuration["hnsw"]["ef_search"] == EF_SEARCH
 
 
 def test_keyword_hits_contain_the_query_words_stemmed(reader: IndexReader) -> None:
