@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer_types import ASKS_FIGURE, answers, wanted
+from assistant.answer_types import ASKS_FIGURE, ASKS_NAME, answers, wanted
 from assistant.extract import Scored, best_sentence, choose, compose, leads, score_sentences
+from assistant.names import new_names
 from assistant.retrieve import Retrieved
 from assistant.text import years_in
 from indexer.types import Answer, Citation, Filters, Hit, Paragraph
@@ -18,6 +19,7 @@ WEAK_COVERAGE = 0.3  # share of the question's idf weight found in the best-cove
 NO_COVERAGE = 0.15  # below this the question's words are simply not there, whatever the meaning match
 WEAK_MEANING = 0.45  # cosine of the closest sentence to the question (MiniLM)
 REFUSAL = "The panel papers don't say"
+UNMENTIONED = "The panel papers don't mention"
 
 
 def should_abstain(scored: Sequence[Scored], question: str, hits: Sequence[Hit]) -> bool:
@@ -81,14 +83,18 @@ def citations_for(found: Retrieved, order: Sequence[int], highlights: dict[int, 
     )
 
 
-def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], limit: int, where: str) -> Answer:
-    """Answer from the papers' own sentences, or refuse and offer the closest paragraphs."""
+def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], limit: int, where: str,
+                      proper: frozenset[str] = frozenset()) -> Answer:
+    """Answer from the papers' own sentences, or refuse and offer the closest paragraphs; proper holds the words
+    the papers use as names (Library.proper), which an answer to "which organisation…" must give."""
     scored = score_sentences(found.query, found.hits, idf, found.sentences, found.speaker)
+    if found.unmentioned:
+        return refusal(found, idf, limit, where, scored, f"{UNMENTIONED} {' or '.join(found.unmentioned)}")
     if should_abstain(scored, question, found.hits):
         return refusal(found, idf, limit, where, scored)
     by_part = [score_sentences(part, found.hits, idf, scores, found.speaker) for part, scores in found.parts]
     chosen = choose(scored, question, idf, by_part)
-    if not gives_figure(question, chosen):
+    if not gives_asked(question, chosen, proper):
         return refusal(found, idf, limit, where, scored)
     text, order = compose(chosen)
     highlights = {s.hit: s.sentence for s in reversed(chosen)}
@@ -96,17 +102,20 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
                   query=found.query)
 
 
-def gives_figure(question: str, chosen: Sequence[Scored]) -> bool:
+def gives_asked(question: str, chosen: Sequence[Scored], proper: frozenset[str]) -> bool:
     """False when a question opening "how many/how much/when…" would get sentences with no such figure, or only
-    counts of other things."""
+    counts of other things, or one asking "which organisation…" would get no name it does not already use."""
+    if ASKS_NAME.search(question) and not any(new_names(s.sentence, question, proper) for s in chosen):
+        return False
     if not ASKS_FIGURE.match(question):
         return True
     want = wanted(question)
     return any(answers(want, s.sentence) for s in chosen)
 
 
-def refusal(found: Retrieved, idf: dict[str, float], limit: int, where: str, scored: Sequence[Scored]) -> Answer:
+def refusal(found: Retrieved, idf: dict[str, float], limit: int, where: str, scored: Sequence[Scored],
+            saying: str = REFUSAL) -> Answer:
     """A plain "the papers don't say", scoped to what was searched, with the closest paragraphs."""
     cites = citations_for(found, [], {}, idf, min(limit, 3), scored)
     closest = " The closest paragraphs are listed below." if cites else ""
-    return Answer(answer=f"{REFUSAL} {where}.{closest}", abstained=True, citations=cites, query=found.query)
+    return Answer(answer=f"{saying} {where}.{closest}", abstained=True, citations=cites, query=found.query)

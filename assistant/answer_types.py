@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.figures import COUNT, DATE, MONEY, MONTH, NUMBER_WORD, PERCENT, dated, noun_after
-from assistant.text import content_terms, stem, words
+from assistant.text import content_terms, kin, stem, words
 
 SLASHED = r"\d{1,2}/\d{1,2}/\d{2,4}"  # 20/08/2024
 DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORD}|a)[\s-]+(?:minute|hour|day|week|month|year)s?\b", re.IGNORECASE)
@@ -33,14 +33,17 @@ ASKS = [
                          r"\b(?:which|who)\b[^?]*\b(?:more|fewer|most|fewest)\s+\w+s\b",  # 'which drew more responses'
                          re.IGNORECASE)),
 ]
-AMOUNT = (r"what (?:is|was|are|were|will be) the (?:(?:maximum|minimum|total)\b|"
+AMOUNT = (r"what (?:is|was|are|were|will be) the (?:(?:maximum|minimum|total|average)\b|"
           r"(?:most|least)(?= (?:a|an|the|one|each|any|that|it|they|we|you|he|she)\b))")  # 'the most a council can bid'
 ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many|long)\b|" + AMOUNT + "|"
                          r"(?:(?:on|between|from|since|until|till|by) )?(?:(?:what|which) dates?\b|"
                          + WHEN_ASKED + "))", re.IGNORECASE)
+ASKS_NAME = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|organi[sz]ations?|providers?|"
+                       r"charity|charities|firms?|suppliers?|contractors?|agency|agencies|opccs?|forces?|councils?|"
+                       r"university)\s+(?:has|have|had|did|does|do|was|were|is|are|will|would|could|can|\w+(?:s|ed))\b",
+                       re.IGNORECASE)  # 'which organisation has…/runs…': an answer names one
 AMOUNT_ASKED = re.compile(rf"\b{AMOUNT}", re.IGNORECASE)
 COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE)
-KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)
 ABOUT = 6  # the words after a count that say what it counts ('8 randomly selected instances of body worn video')
 NEAR = 2  # the thing counted comes right after the number ("42 forensic examinations", "34 complaint reviews")
 
@@ -111,9 +114,4 @@ def _time_not_count(sentence: str, figure: re.Match[str]) -> bool:
 
 def _counts(sentence: str, end: int, counted: frozenset[str], within: int = NEAR) -> bool:
     """True when one of the counted nouns follows the number closely."""
-    return any(_kin(stem(word), noun) for word in words(sentence[end:])[:within] for noun in counted)
-
-
-def _kin(word: str, noun: str) -> bool:
-    """Same word, or kin by a long shared stem ('responses'/'responded', 'referrals'/'referred')."""
-    return word == noun or (len(word) >= KIN and len(noun) >= KIN and word[:KIN] == noun[:KIN])
+    return any(kin(stem(word), noun) for word in words(sentence[end:])[:within] for noun in counted)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from assistant.acronyms import load_glossary
 from assistant.extract import idf_table
+from assistant.names import proper_words
 from assistant.speakers import known_speakers
 from indexer.errors import NotFound
 from indexer.types import Document, Paragraph
@@ -27,6 +28,7 @@ class Library:
     idf: dict[str, float] = field(init=False)
     glossary: dict[str, str] = field(init=False)
     speakers: list[str] = field(init=False)
+    proper: frozenset[str] = field(init=False)  # words the papers use as names, for answers that must name one
 
     def __post_init__(self) -> None:
         """Derive every lookup once, so answering never scans the corpus."""
@@ -39,6 +41,7 @@ class Library:
         object.__setattr__(self, "idf", idf_table(self.paragraphs))
         object.__setattr__(self, "glossary", load_glossary((p.text for p in self.paragraphs), seed))
         object.__setattr__(self, "speakers", known_speakers(self.paragraphs))
+        object.__setattr__(self, "proper", proper_words([p.text for p in self.paragraphs]))
 
     def document(self, document_id: str) -> tuple[Document, list[Paragraph]]:
         """A document and its paragraphs in reading order."""

@@ -8,6 +8,7 @@ from typing import Literal, Protocol
 
 from assistant.acronyms import abbreviate_query, expand_query
 from assistant.fusion import score_fusion
+from assistant.names import unmentioned
 from assistant.reported import speaker_words
 from assistant.speakers import person_named, speaker_matches
 from indexer.types import Filters, Hit, Paragraph, SentenceScores
@@ -37,6 +38,7 @@ class Retrieved:
     sentences: SentenceScores  # per hit unit: its sentences and their cosine to the query
     speaker: frozenset[str] = frozenset()  # words naming whoever the question asks about, if it asks what they said
     parts: tuple[tuple[str, SentenceScores], ...] = ()  # each part of a many-part question, with its own closeness
+    unmentioned: tuple[str, ...] = ()  # names in the question that no paragraph searched uses ('SmartWater')
 
 
 def fuse(dense: Sequence[Hit], keyword: Sequence[Hit], people: Sequence[str], k: int) -> list[Hit]:
@@ -80,8 +82,9 @@ class Retriever:
         hits = self._ranked(query, expanded, k, filters, mode)
         ids = [hit.paragraph.id for hit in hits]
         by_part = tuple((part, self.index.sentence_scores(expand_query(part, self.acronyms), ids)) for part in parts)
+        absent = unmentioned(query, lambda word: bool(self.index.keyword(word, 1, filters)))
         return Retrieved(expanded, hits, self.index.sentence_scores(expanded, ids),
-                         speaker_words(query, self.acronyms), by_part)
+                         speaker_words(query, self.acronyms), by_part, tuple(absent))
 
     def _ranked(self, query: str, expanded: str, k: int, filters: Filters | None, mode: Mode) -> list[Hit]:
         """The mode's ranking."""

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 YEAR = re.compile(r"\b(20\d\d)(?:[-/](\d\d))?\b")  # 2024, and financial years like 2023-24 or 2024/25
 FINANCIAL_YEAR = re.compile(r"\b(?:FY\s?(?:20)?|20)(?P<start>\d\d)\s?[-/–]\s?(?:20)?(?P<end>\d\d)\b", re.IGNORECASE)
+KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)
 WORD = re.compile(r"[A-Za-z0-9£%][A-Za-z0-9£%,.'’-]*[A-Za-z0-9%]|[A-Za-z0-9£]")
 
 STOPWORDS = frozenset(
@@ -31,6 +32,11 @@ def stem(word: str) -> str:
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
+
+
+def kin(word: str, other: str) -> bool:
+    """Same word, or kin by a long shared stem ('responses'/'responded', 'referrals'/'referred')."""
+    return word == other or (len(word) >= KIN and len(other) >= KIN and word[:KIN] == other[:KIN])
 
 
 def content_terms(text: str) -> list[str]:

@@ -291,7 +291,8 @@ def test_a_figure_question_answered_by_no_figure_is_refused():
                      "Between which dates will members of the victims group be recruited?",
                      "From when will members of the victims group be recruited?",
                      "What is the most a member of the victims group will be paid?",
-                     "What is the maximum number of members of the victims group?"):
+                     "What is the maximum number of members of the victims group?",
+                     "What is the average number of members of the victims group?"):
         answer = extractive_answer(question, found_for(question, hits, 0.8), idf, 5, "in any of the papers searched")
         assert answer.abstained and answer.answer.startswith(REFUSAL) and answer.citations, question
     asked = "Who will recruit members of the victims group?"

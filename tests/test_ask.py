@@ -62,10 +62,24 @@ def test_a_filter_excluding_the_only_answering_meeting_gives_a_refusal_scoped_to
 
 
 def test_an_unanswerable_question_is_refused_with_the_nearest_paragraphs(assistant):
-    answer = assistant.ask("Who won the football World Cup?")
+    answer = assistant.ask("Who won the football world cup?")  # no name to look up: the general refusal
     assert answer.abstained
     assert answer.answer.startswith("The panel papers don't say")
     assert answer.citations, "the closest paragraphs are offered"
+
+
+def test_a_question_naming_something_the_papers_never_mention_says_so(assistant):
+    answer = assistant.ask("What has the Commissioner said about Operation Nightjar?")
+    assert answer.abstained
+    assert answer.answer.startswith("The panel papers don't mention Operation Nightjar")
+    assert not assistant.ask("What has the Commissioner said about Operation Soteria?").abstained
+
+
+def test_which_organisation_is_refused_when_the_papers_name_none_and_answered_when_they_do(assistant):
+    unnamed = assistant.ask("Which OPCC is the deputy commissioner planning to visit to look at best practice?")
+    assert unnamed.abstained and unnamed.citations
+    named = assistant.ask("Which organisation has the OPCC commissioned to deliver Victim First?")
+    assert not named.abstained and "Catch 22" in named.answer
 
 
 def test_a_blank_question_is_a_bad_request(assistant):

@@ -1,0 +1,80 @@
+"""Names: which words the papers use as names, and the refusals they make possible."""
+
+import datetime as dt
+
+from assistant.answer import REFUSAL, UNMENTIONED, extractive_answer
+from assistant.extract import idf_table
+from assistant.names import new_names, proper_words, question_names, unmentioned
+from assistant.retrieve import Retrieved
+from indexer.sentences import split_sentences
+from indexer.types import Hit, Paragraph
+
+FILLER = [f"The panel noted item {n} and the force replied." for n in range(40)]  # names in few of many paragraphs
+
+
+def hit(text: str) -> Hit:
+    paragraph = Paragraph(id="7", source_file="f.txt", document_id="doc", body="Panel",
+                          meeting_date=dt.date(2024, 12, 2), doc_type="report", report_title="Update", label="7",
+                          citation="PCP 2 Dec 2024 · Update · ¶7", text=text, order=0)
+    return Hit(paragraph=paragraph, score=1.0)
+
+
+def answer_to(question: str, text: str, unmentioned_names: tuple[str, ...] = ()) -> str:
+    """The extractive answer from one paragraph, its sentences all close in meaning to the question."""
+    hits = [hit(text)]
+    found = Retrieved(query=question, hits=hits, sentences={"7": [(s, 0.8) for s in split_sentences(text)]},
+                      unmentioned=unmentioned_names)
+    proper = proper_words([text, *FILLER])
+    answer = extractive_answer(question, found, idf_table(h.paragraph for h in hits), 5, "in any of the papers", proper)
+    return answer.answer if not answer.abstained else f"REFUSED: {answer.answer}"
+
+
+def test_names_are_words_the_papers_capitalise_mid_sentence_and_never_write_in_lower_case():
+    texts = ["Every meeting was attended by representatives from Mazars in March.",
+             "The Force said the force would reply.", "Reports from Leicestershire.", *FILLER]
+    proper = proper_words(texts)
+    assert "mazars" in proper and "leicestershire" in proper
+    assert "force" not in proper  # also written in lower case
+    assert "march" not in proper  # a month is a date, not a name
+    assert "leicestershire" not in proper_words(texts[2:3] * 5 + FILLER)  # in most paragraphs: the setting
+
+
+def test_a_sentences_new_names_leave_out_those_the_question_already_uses():
+    proper = frozenset({"mazars", "advocates", "catch"})
+    question = "Which firm runs the Independent Sexual Violence Advocate service?"
+    assert new_names("The audit was done by Internal Audit (Mazars) this year.", question, proper) == ["Mazars"]
+    assert new_names("The ISVA (Independent Sexual Violence Advocates) service grew.", question, proper) == []
+    assert new_names("Catch the bus.", question, proper) == []  # opening a sentence is no sign of a name
+
+
+def test_a_questions_names_are_its_runs_of_capitals_less_the_opening_word():
+    assert question_names("How many SmartWater kits did St John Ambulance hand out?") == ["SmartWater",
+                                                                                         "St John Ambulance"]
+    assert question_names("What did the panel say? Victim First runs it.") == ["First"]
+    assert question_names("how many kits did the pcc give out?") == []
+
+
+def test_a_name_with_a_word_the_papers_never_use_is_unmentioned():
+    vocabulary = {"operation", "soteria", "st", "john", "ambulance"}
+
+    def mentioned(word: str) -> bool:
+        return word.lower() in vocabulary
+
+    assert unmentioned("What is Operation Soteria?", mentioned) == []
+    assert unmentioned("What is Operation Quokka?", mentioned) == ["Operation Quokka"]
+    assert unmentioned("Did St John Ambulance help?", mentioned) == []
+
+
+def test_a_question_about_something_the_papers_never_mention_is_refused_naming_it():
+    answered = answer_to("What did the PCC say about Operation Quokka?", "The PCC said the operation went well.",
+                         ("Operation Quokka",))
+    assert answered.startswith(f"REFUSED: {UNMENTIONED} Operation Quokka in any of the papers.")
+
+
+def test_which_organisation_is_answered_only_by_a_sentence_naming_one():
+    unnamed = "A visit to a neighbouring force to look at best practice is being planned."
+    named = "Members visited Northamptonshire Police to look at best practice."
+    question = "Which neighbouring force did members visit to look at best practice?"
+    assert answer_to(question, unnamed).startswith(f"REFUSED: {REFUSAL}")
+    assert "Northamptonshire" in answer_to(question, named)
+    assert not answer_to("What did members visit to look at best practice?", unnamed).startswith("REFUSED")
