@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.meetings import Meeting, cite, sentences
+from assistant.meetings import Meeting, cite
 from assistant.text import content_terms
 from indexer.parse.people import speakers
+from indexer.sentences import split_sentences
 from indexer.types import Decision, DecisionKind, Paragraph
 
 RECORD_TYPES = ("minutes", "board_notes")
@@ -52,7 +53,7 @@ def resolutions(paragraph: Paragraph, labels: set[str]) -> list[tuple[DecisionKi
 def requests_and_actions(paragraph: Paragraph) -> list[tuple[DecisionKind, Paragraph, str, str | None]]:
     """Sentences asking someone to do something, or someone undertaking to."""
     out: list[tuple[DecisionKind, Paragraph, str, str | None]] = []
-    for sentence in sentences(paragraph.text):
+    for sentence in split_sentences(paragraph.text):
         named = speakers(sentence)
         if NOTING.search(sentence):
             continue

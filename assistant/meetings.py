@@ -1,4 +1,4 @@
-"""Which meeting a part of a paper records, its sentences, and citations for paragraphs found without a search.
+"""Which meeting a part of a paper records, and citations for paragraphs found without a search.
 
 Minutes and board notes go to a later Panel meeting than the one they record: 'Minutes of 28 October 2024'
 sits in the 2 December pack, so what was said there was said on 28 October.
@@ -18,7 +18,6 @@ from indexer.types import Citation, Document, Hit, Paragraph
 RECORDS = ("minutes", "board_notes")  # parts that record a meeting of their own
 HELD = re.compile(r"\b(?:held|took place)\s+on\b", re.IGNORECASE)
 OPENING_PARAGRAPHS = 3  # 'the meeting held on the 18th September 2024' is stated in the overview
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(“\"'])|\n+")
 
 
 @dataclass(frozen=True)
@@ -51,11 +50,6 @@ def held_in(paragraphs: Sequence[Paragraph]) -> dt.date | None:
 def newest_first(meeting: Meeting) -> tuple[bool, dt.date]:
     """Sort key putting the latest meeting first and undated ones last (with reverse=True)."""
     return meeting.held_on is not None, meeting.held_on or dt.date.min
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a paragraph (list items count as sentences)."""
-    return [part.strip() for part in SENTENCE_END.split(text) if part.strip()]
 
 
 def cite(n: int, paragraph: Paragraph, highlight: str, score: float = 0.0) -> Citation:

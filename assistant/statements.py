@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
-from assistant.meetings import Meeting, cite, newest_first, sentences
+from assistant.meetings import Meeting, cite, newest_first
 from assistant.people import Who, said_by
 from indexer.parse.people import speakers
+from indexer.sentences import split_sentences
 from indexer.types import MeetingStatements, Paragraph, Statement
 
 Matcher = Callable[[str, Paragraph], bool]  # does this speaker, in this paragraph, mean the one asked about?
@@ -27,7 +28,7 @@ def role_matcher(role: str, holders: Sequence[Who]) -> Matcher:
 def attributed(text: str, wanted: Collection[str]) -> list[str]:
     """The sentences a paragraph attributes to the wanted speakers, with the 'He added…' ones that follow."""
     kept, following = [], False
-    for sentence in sentences(text):
+    for sentence in split_sentences(text):
         named = speakers(sentence)
         following = bool(set(named) & set(wanted)) or (following and not named and sentence.startswith(FOLLOW_ON))
         if following:

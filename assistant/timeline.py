@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 
 from assistant.conflicts import find_conflicts
 from assistant.figures import figures
-from assistant.meetings import Meeting, newest_first, renumbered, sentences
+from assistant.meetings import Meeting, newest_first, renumbered
 from assistant.text import content_terms
+from indexer.sentences import split_sentences
 from indexer.types import Citation, Figure, Timeline, TimelineEntry
 
 PER_MEETING = 2  # the best two paragraphs of each meeting: enough to compare, short enough to read
@@ -40,5 +41,5 @@ def coverage(terms: set[str], text: str) -> float:
 def on_topic_figures(cited: Citation, terms: set[str]) -> tuple[Figure, ...]:
     """Figures from the sentences that mention the topic (or from the highlighted one)."""
     year = cited.meeting_date.year if cited.meeting_date else None
-    chosen = [s for s in sentences(cited.text) if terms & set(content_terms(s))] or [cited.highlight]
+    chosen = [s for s in split_sentences(cited.text) if terms & set(content_terms(s))] or [cited.highlight]
     return tuple(f for sentence in chosen for f in figures(sentence, year, cited.report))
