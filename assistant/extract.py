@@ -105,6 +105,8 @@ def leads(scored: Sequence[Scored]) -> list[Scored]:
 def _heading(text: str) -> bool:
     """A title ('Senior Officer Group and CSP Development Proposals.'): nearly every longer word capitalised."""
     long = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if len(w) > 3]
+    if len(long) >= 3 and all(w.isupper() for w in long):
+        return True  # 'CHAIR'S REPORT TO THE JOINT AUDIT … FOR THE YEAR ENDED 2023-2024', figures and all
     if not long or ":" in text or any(c.isdigit() for c in text):
         return False  # a table row ('Area: Melton; Funding: £9,910') or a figure is content, not a title
     return bool(sum(w[0].isupper() for w in long) >= HEADING_SHARE * len(long))

@@ -116,11 +116,13 @@ def test_a_title_is_not_an_answer_but_a_table_row_is():
                 score=2.0),
             Hit(paragraph=unit("17", "A proposal to link the Senior Officer Group with the Community Safety "
                                      "Partnership has been developed by Paul Hindson."), score=1.0),
-            Hit(paragraph=unit("18", "Organisation: Grove Community Hub; Funding: £19,338"), score=0.5)]
+            Hit(paragraph=unit("18", "Organisation: Grove Community Hub; Funding: £19,338"), score=0.5),
+            Hit(paragraph=unit("19", "REPORT ON THE SENIOR OFFICER GROUP PROPOSALS FOR 2023-2024"), score=1.5)]
     idf = idf_table(h.paragraph for h in hits)
     question = "Who developed the proposals for the Senior Officer Group and Community Safety Partnership?"
     chosen = [s.sentence for s in leads(score_sentences(question, hits, idf, sentences_of(hits)))]
     assert chosen[0].startswith("A proposal") and not any(s.startswith("Senior Officer") for s in chosen)
+    assert not any(s.startswith("REPORT") for s in chosen)  # a title in capitals, even with years in it
     assert any(s.startswith("Organisation:") for s in chosen)
 
 
