@@ -129,7 +129,7 @@ def choose(scored: Sequence[Scored], question: str, idf: dict[str, float],
         return []
     want = wanted(question)
     chosen = _close(candidates, question, want)
-    parts = [top for top in _part_answers(by_part) if top not in chosen[:1]]
+    parts = [top for top in _part_answers(by_part, question_parts(question)) if top not in chosen[:1]]
     chosen = [*chosen[:1], *parts, *(s for s in chosen[1:] if s not in parts)]
     chosen = _answer_first(chosen, question, want)
     return with_followers([*chosen, *complement(chosen, candidates, question, idf)], scored, 1 + len(parts))
@@ -138,11 +138,16 @@ def choose(scored: Sequence[Scored], question: str, idf: dict[str, float],
 def _close(candidates: Sequence[Scored], question: str, want: Wanted) -> list[Scored]:
     """The best sentences within reach of the best (more for a list), and the best one within reach giving the
     figure asked if none of those does ("how long…": the one sentence saying "18 months" may rank fourth)."""
-    close = [s for s in candidates if s.score >= KEEP_RATIO * candidates[0].score]
+    close = _within_reach(candidates)
     chosen = close[: 6 if ASKS_LIST.search(question) else 3]
     if want.kinds and not any(offers(want, s.sentence) for s in chosen):
         chosen += [s for s in close if offers(want, s.sentence)][:1]
     return chosen
+
+
+def _within_reach(candidates: Sequence[Scored]) -> list[Scored]:
+    """The candidates scoring within reach of the best one."""
+    return [s for s in candidates if s.score >= KEEP_RATIO * candidates[0].score]
 
 
 def _answer_first(chosen: list[Scored], question: str, want: Wanted) -> list[Scored]:
@@ -152,10 +157,17 @@ def _answer_first(chosen: list[Scored], question: str, want: Wanted) -> list[Sco
     return sorted(chosen, key=lambda s: directness(want, s.sentence), reverse=True)
 
 
-def _part_answers(by_part: Sequence[Sequence[Scored]]) -> list[Scored]:
+def _part_answers(by_part: Sequence[Sequence[Scored]], parts: Sequence[str]) -> list[Scored]:
     """The best answering sentence for each part of the question, each once."""
-    tops = [ranked[0] for ranked in map(leads, by_part) if ranked]
+    tops = [_part_answer(ranked, part) for ranked, part in zip(map(leads, by_part), parts, strict=True) if ranked]
     return list(dict.fromkeys(s for s in tops if s.coverage >= MIN_GAIN))
+
+
+def _part_answer(ranked: Sequence[Scored], part: str) -> Scored:
+    """A part's best sentence, or the best within reach giving the figure it asks for ("how long…, and how many…":
+    the sentence saying "18 months" may rank fifth for the first part)."""
+    want = wanted(part)
+    return next((s for s in _within_reach(ranked) if want.kinds and offers(want, s.sentence)), ranked[0])
 
 
 def question_parts(question: str) -> list[str]:

@@ -350,3 +350,19 @@ def test_statements_by_a_named_person_are_lifted():
     keyword = [Hit(paragraph=other, score=5.0), Hit(paragraph=said, score=4.8)]
     assert fuse(dense, keyword, [], 2)[0].paragraph.id == "8"
     assert fuse(dense, keyword, ["DCC Sandall"], 2)[0].paragraph.id == "9"
+
+
+def test_a_part_asking_for_a_figure_is_answered_by_the_close_sentence_giving_it():
+    first, duration, recruit = ("Membership of the victims group is open to those who live or work in the county.",
+                                "The duration of membership of the group is 18 months.",
+                                "The OPCC will recruit up to ten members.")
+    hits = [Hit(paragraph=unit(str(n), text), score=1.0 - n / 10) for n, text in enumerate([first, duration, recruit])]
+    idf = idf_table([*(h.paragraph for h in hits), *(unit(str(i), "The county group met.") for i in range(3))])
+    question = "How long does membership of the victims group last, and how many members will be recruited?"
+    closeness = [{"0": [(first, 0.9)], "1": [(duration, 0.8)], "2": [(recruit, 0.3)]},
+                 {"0": [(first, 0.2)], "1": [(duration, 0.2)], "2": [(recruit, 0.9)]}]
+    by_part = [score_sentences(part, hits, idf, meaning)
+               for part, meaning in zip(question_parts(question), closeness, strict=True)]
+    whole = {"0": [(first, 0.9)], "1": [(duration, 0.0)], "2": [(recruit, 0.6)]}
+    chosen = [s.sentence for s in choose(score_sentences(question, hits, idf, whole), question, idf, by_part)]
+    assert duration in chosen and recruit in chosen
