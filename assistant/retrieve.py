@@ -8,7 +8,7 @@ from typing import Literal, Protocol
 
 from assistant.acronyms import abbreviate_query, expand_query
 from assistant.fusion import score_fusion
-from assistant.names import unmentioned
+from assistant.names import misspelt, unmentioned
 from assistant.reported import speaker_words
 from assistant.speakers import person_named, speaker_matches
 from indexer.types import Filters, Hit, Paragraph, SentenceScores
@@ -70,10 +70,12 @@ def _inside(unit: Paragraph, other: Paragraph) -> bool:
 class Retriever:
     """Searches one index version; acronyms expand queries, named people lift their statements."""
 
-    def __init__(self, index: Searchable, acronyms: dict[str, str], people: Sequence[str]) -> None:
+    def __init__(self, index: Searchable, acronyms: dict[str, str], people: Sequence[str],
+                 names: frozenset[str] = frozenset()) -> None:
         self.index = index
         self.acronyms = acronyms
         self.people = people
+        self.names = names  # words the papers use as names: a question's misspelling of one is no new name
 
     def retrieve(self, query: str, k: int, filters: Filters | None = None, mode: Mode = "hybrid",
                  parts: Sequence[str] = ()) -> Retrieved:
@@ -82,7 +84,8 @@ class Retriever:
         hits = self._ranked(query, expanded, k, filters, mode)
         ids = [hit.paragraph.id for hit in hits]
         by_part = tuple((part, self.index.sentence_scores(expand_query(part, self.acronyms), ids)) for part in parts)
-        absent = unmentioned(query, lambda word: bool(self.index.keyword(word, 1, filters)))
+        absent = unmentioned(query, lambda word: bool(self.index.keyword(word, 1, filters)) or
+                             misspelt(word, self.names))
         return Retrieved(expanded, hits, self.index.sentence_scores(expanded, ids),
                          speaker_words(query, self.acronyms), by_part, tuple(absent))
 

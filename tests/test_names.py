@@ -4,7 +4,7 @@ import datetime as dt
 
 from assistant.answer import REFUSAL, UNMENTIONED, extractive_answer
 from assistant.extract import idf_table
-from assistant.names import new_names, proper_words, question_names, unmentioned
+from assistant.names import misspelt, new_names, proper_words, question_names, unmentioned
 from assistant.retrieve import Retrieved
 from indexer.sentences import split_sentences
 from indexer.types import Hit, Paragraph
@@ -63,6 +63,12 @@ def test_a_name_with_a_word_the_papers_never_use_is_unmentioned():
     assert unmentioned("What is Operation Soteria?", mentioned) == []
     assert unmentioned("What is Operation Quokka?", mentioned) == ["Operation Quokka"]
     assert unmentioned("Did St John Ambulance help?", mentioned) == []
+
+
+def test_a_name_spelt_nearly_like_one_the_papers_use_is_taken_for_a_slip():
+    names = frozenset({"matthews", "starr", "soteria"})
+    assert misspelt("Mathews", names) and misspelt("Star", names)
+    assert not misspelt("Smith", names) and not misspelt("Quokka", names)
 
 
 def test_a_question_about_something_the_papers_never_mention_is_refused_naming_it():
