@@ -16,7 +16,7 @@ MID_SENTENCE = re.compile(r"(?:(?<=[A-Za-z0-9,;)]\s)|(?<=\w \())[A-Za-z][a-z][A-
 LOWER_SHARE = 0.1  # a name is written in lower case at most this often ('Force' is also 'force': no name)
 SETTING_SHARE = 0.03  # a name in more paragraphs than this names the setting (Leicestershire), never an answer
 IS_MONTH = re.compile(rf"(?:{MONTH})", re.IGNORECASE)
-SPELLING = 0.85  # similarity above which an unknown word is taken for a misspelt name ('Mathews' for 'Matthews')
+SPELLING = 0.85  # similarity above which an unknown word is taken for a misspelt one ('Mathews' for 'Matthews')
 
 
 def proper_words(texts: Sequence[str]) -> frozenset[str]:
@@ -63,6 +63,7 @@ def unmentioned(question: str, mentioned: Callable[[str], bool]) -> list[str]:
             if not all(mentioned(word) for word in name.split() if content_terms(word))]
 
 
-def misspelt(word: str, names: frozenset[str]) -> bool:
-    """True when the word is spelt like one of the papers' names, so a slip of the keyboard is not refused."""
-    return bool(get_close_matches(word.lower(), names, n=1, cutoff=SPELLING))
+def misspelt(word: str, vocabulary: frozenset[str]) -> bool:
+    """True when the word is spelt like one of the papers' (stemmed) words, so a slip of the keyboard is not
+    refused as a name the papers never mention."""
+    return bool(get_close_matches(stem(word.lower()), vocabulary, n=1, cutoff=SPELLING))

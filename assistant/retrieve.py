@@ -71,11 +71,11 @@ class Retriever:
     """Searches one index version; acronyms expand queries, named people lift their statements."""
 
     def __init__(self, index: Searchable, acronyms: dict[str, str], people: Sequence[str],
-                 names: frozenset[str] = frozenset()) -> None:
+                 vocabulary: frozenset[str] = frozenset()) -> None:
         self.index = index
         self.acronyms = acronyms
         self.people = people
-        self.names = names  # words the papers use as names: a question's misspelling of one is no new name
+        self.vocabulary = vocabulary  # the papers' stemmed words: a question's misspelling of one is no new name
 
     def retrieve(self, query: str, k: int, filters: Filters | None = None, mode: Mode = "hybrid",
                  parts: Sequence[str] = ()) -> Retrieved:
@@ -85,7 +85,7 @@ class Retriever:
         ids = [hit.paragraph.id for hit in hits]
         by_part = tuple((part, self.index.sentence_scores(expand_query(part, self.acronyms), ids)) for part in parts)
         absent = unmentioned(query, lambda word: bool(self.index.keyword(word, 1, filters)) or
-                             misspelt(word, self.names))
+                             misspelt(word, self.vocabulary))
         return Retrieved(expanded, hits, self.index.sentence_scores(expanded, ids),
                          speaker_words(query, self.acronyms), by_part, tuple(absent))
 

@@ -68,7 +68,7 @@ class Assistant:
         """What the assistant derives from the reader's index version; scrutiny views are built on first use."""
         self._library = Library(self._reader.paragraphs, self._reader.documents)
         self._retriever = Retriever(self._reader, self._library.glossary, self._library.speakers,
-                                    self._library.proper)
+                                    frozenset(self._library.idf))
         self._scrutiny: Scrutiny | None = None
 
     def _refresh(self) -> None:
