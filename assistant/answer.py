@@ -92,7 +92,7 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
         return refusal(found, idf, limit, where, scored, f"{UNMENTIONED} {' or '.join(found.unmentioned)}")
     if should_abstain(scored, question, found.hits):
         return refusal(found, idf, limit, where, scored)
-    by_part = [score_sentences(part, found.hits, idf, scores, found.speaker) for part, scores in found.parts]
+    by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker)) for part, scores in found.parts]
     chosen = choose(scored, question, idf, by_part)
     if not gives_asked(question, chosen, proper):
         return refusal(found, idf, limit, where, scored)

@@ -35,7 +35,10 @@ ASKS = [
 ]
 AMOUNT = (r"what (?:is|was|are|were|will be) the (?:(?:maximum|minimum|total|average)\b|"
           r"(?:most|least)(?= (?:a|an|the|one|each|any|that|it|they|we|you|he|she)\b))")  # 'the most a council can bid'
-ASKS_FIGURE = re.compile(r"\s*(?:(?:and|so|but|then),?\s+)?(?:how (?:much|many|long)\b|" + AMOUNT + "|"
+# opened by a clause ('In the 2023 update, how much…') or a conjunction, but not the second part of a question
+ASKS_FIGURE = re.compile(r"\s*(?:[^,?]*,\s*(?!and\b|but\b)|(?:and|so|but|then),?\s+)?"
+                         r"(?:(?:roughly|approximately|about|around|exactly|precisely)\s+)?"
+                         r"(?:how (?:much|many|long)\b|" + AMOUNT + "|"
                          r"(?:(?:on|between|from|since|until|till|by) )?(?:(?:what|which) dates?\b|"
                          + WHEN_ASKED + "))", re.IGNORECASE)
 ASKS_NAME = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:company|companies|organi[sz]ations?|providers?|"

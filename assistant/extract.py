@@ -121,7 +121,7 @@ def _once(items: Iterable[Scored]) -> list[Scored]:
 
 
 def choose(scored: Sequence[Scored], question: str, idf: dict[str, float],
-           by_part: Sequence[Sequence[Scored]] = ()) -> list[Scored]:
+           by_part: Sequence[tuple[str, Sequence[Scored]]] = ()) -> list[Scored]:
     """The best sentence and the few close behind it (more for a list), the best for each part of a
     many-part question, each with what it introduces."""
     candidates = leads(scored)
@@ -129,7 +129,7 @@ def choose(scored: Sequence[Scored], question: str, idf: dict[str, float],
         return []
     want = wanted(question)
     chosen = _close(candidates, question, want)
-    parts = [top for top in _part_answers(by_part, question_parts(question)) if top not in chosen[:1]]
+    parts = [top for top in _part_answers(by_part) if top not in chosen[:1]]
     chosen = [*chosen[:1], *parts, *(s for s in chosen[1:] if s not in parts)]
     chosen = _answer_first(chosen, question, want)
     return with_followers([*chosen, *complement(chosen, candidates, question, idf)], scored, 1 + len(parts))
@@ -157,9 +157,10 @@ def _answer_first(chosen: list[Scored], question: str, want: Wanted) -> list[Sco
     return sorted(chosen, key=lambda s: directness(want, s.sentence), reverse=True)
 
 
-def _part_answers(by_part: Sequence[Sequence[Scored]], parts: Sequence[str]) -> list[Scored]:
+def _part_answers(by_part: Sequence[tuple[str, Sequence[Scored]]]) -> list[Scored]:
     """The best answering sentence for each part of the question, each once."""
-    tops = [_part_answer(ranked, part) for ranked, part in zip(map(leads, by_part), parts, strict=True) if ranked]
+    ranked = [(part, leads(scored)) for part, scored in by_part]
+    tops = [_part_answer(leading, part) for part, leading in ranked if leading]
     return list(dict.fromkeys(s for s in tops if s.coverage >= MIN_GAIN))
 
 
