@@ -73,7 +73,9 @@ def test_a_question_naming_something_the_papers_never_mention_says_so(assistant)
     assert answer.abstained
     assert answer.answer.startswith("The panel papers don't mention Operation Nightjar")
     assert not assistant.ask("What has the Commissioner said about Operation Soteria?").abstained
-    assert not assistant.ask("What has Rupert Mathews said about knife crime?").abstained  # 'Matthews', misspelt
+    for misspelt in ("What has Rupert Mathews said about knife crime?",  # 'Matthews'
+                     "What has the PCC said about crime in Leicestershre?"):  # too common a word to be a name
+        assert not assistant.ask(misspelt).abstained, misspelt
 
 
 def test_which_organisation_is_refused_when_the_papers_name_none_and_answered_when_they_do(assistant):
