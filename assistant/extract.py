@@ -138,16 +138,21 @@ def choose(scored: Sequence[Scored], question: str, idf: dict[str, float],
 def _close(candidates: Sequence[Scored], question: str, want: Wanted) -> list[Scored]:
     """The best sentences within reach of the best (more for a list), and the best one within reach giving the
     figure asked if none of those does ("how long…": the one sentence saying "18 months" may rank fourth)."""
-    close = _within_reach(candidates)
-    chosen = close[: 6 if ASKS_LIST.search(question) else 3]
-    if want.kinds and not any(offers(want, s.sentence) for s in chosen):
-        chosen += [s for s in close if offers(want, s.sentence)][:1]
+    chosen = _within_reach(candidates)[: 6 if ASKS_LIST.search(question) else 3]
+    giving = _giving(candidates, want)
+    if giving is not None and not any(offers(want, s.sentence) for s in chosen):
+        chosen.append(giving)
     return chosen
 
 
 def _within_reach(candidates: Sequence[Scored]) -> list[Scored]:
     """The candidates scoring within reach of the best one."""
     return [s for s in candidates if s.score >= KEEP_RATIO * candidates[0].score]
+
+
+def _giving(candidates: Sequence[Scored], want: Wanted) -> Scored | None:
+    """The best candidate within reach giving a figure of a kind asked, if the question asks for one."""
+    return next((s for s in _within_reach(candidates) if want.kinds and offers(want, s.sentence)), None)
 
 
 def _answer_first(chosen: list[Scored], question: str, want: Wanted) -> list[Scored]:
@@ -167,8 +172,7 @@ def _part_answers(by_part: Sequence[tuple[str, Sequence[Scored]]]) -> list[Score
 def _part_answer(ranked: Sequence[Scored], part: str) -> Scored:
     """A part's best sentence, or the best within reach giving the figure it asks for ("how long…, and how many…":
     the sentence saying "18 months" may rank fifth for the first part)."""
-    want = wanted(part)
-    return next((s for s in _within_reach(ranked) if want.kinds and offers(want, s.sentence)), ranked[0])
+    return _giving(ranked, wanted(part)) or ranked[0]
 
 
 def question_parts(question: str) -> list[str]:

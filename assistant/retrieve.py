@@ -84,10 +84,14 @@ class Retriever:
         hits = self._ranked(query, expanded, k, filters, mode)
         ids = [hit.paragraph.id for hit in hits]
         by_part = tuple((part, self.index.sentence_scores(expand_query(part, self.acronyms), ids)) for part in parts)
-        absent = unmentioned(query, lambda word: bool(self.index.keyword(word, 1, filters)) or
-                             misspelt(word, self.vocabulary))
         return Retrieved(expanded, hits, self.index.sentence_scores(expanded, ids),
-                         speaker_words(query, self.acronyms), by_part, tuple(absent))
+                         speaker_words(query, self.acronyms), by_part)
+
+    def absent_names(self, query: str, filters: Filters | None = None) -> tuple[str, ...]:
+        """Names in the query with a word no paragraph searched uses (a misspelling of one they use aside): only
+        answering needs them, so a plain search never pays for the lookups."""
+        return tuple(unmentioned(query, lambda word: bool(self.index.keyword(word, 1, filters)) or
+                                 misspelt(word, self.vocabulary)))
 
     def _ranked(self, query: str, expanded: str, k: int, filters: Filters | None, mode: Mode) -> list[Hit]:
         """The mode's ranking."""

@@ -77,13 +77,14 @@ class Assistant:
             self._derive()
 
     def _retrieve(self, question: str, history: Sequence[Turn], filters: Filters | None) -> Retrieved:
-        """Standalone query for the turn, then hybrid retrieval."""
+        """Standalone query for the turn, then hybrid retrieval and the names it uses that the papers don't."""
         if not question.strip():
             raise BadRequest("the question is empty")
         self._refresh()
         standalone = self._standalone(question, history)
         k = max(self.settings.top_k, self.settings.answer_pool)
-        return self._retriever.retrieve(standalone, k, filters, parts=question_parts(question))
+        found = self._retriever.retrieve(standalone, k, filters, parts=question_parts(question))
+        return replace(found, unmentioned=self._retriever.absent_names(standalone, filters))
 
     def _standalone(self, question: str, history: Sequence[Turn]) -> str:
         """The question as it stands alone: condensed by the LLM when there is one, else the subject carried."""
