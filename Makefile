@@ -30,7 +30,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 
 typecheck: $(VENV)/.dev
-	$(VENV)/bin/mypy assistant indexer evals app.py
+	$(VENV)/bin/mypy assistant indexer evals app.py cli.py
 
 pytest: $(VENV)/.dev browser
 	$(VENV)/bin/pytest -q

@@ -17,8 +17,8 @@ from assistant.http.errors import install_error_handlers
 from assistant.http.limits import ConcurrencyLimitMiddleware, RateLimitMiddleware, SecurityHeadersMiddleware
 from assistant.http.openapi import publish_question_limit
 from assistant.http.runtime import Runtime
-from assistant.http.ui import build_ui
 from assistant.service import Assistant
+from assistant.ui.chat import build_ui
 from indexer.settings import Settings
 
 

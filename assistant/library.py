@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.acronyms import load_glossary
-from assistant.extract import idf_table
-from assistant.names import proper_words
-from assistant.speakers import known_speakers
+from assistant.answer.sentences import idf_table
+from assistant.language.acronyms import load_glossary
+from assistant.language.names import proper_words
+from assistant.language.speakers import known_speakers
 from indexer.errors import NotFound
 from indexer.types import Document, Paragraph
 
-GLOSSARY_SEED = Path(__file__).with_name("glossary.toml")
+GLOSSARY_SEED = Path(__file__).parent / "language" / "glossary.toml"
 
 
 @dataclass(frozen=True)

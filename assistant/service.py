@@ -9,33 +9,23 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from assistant.acronyms import explain_acronyms
-from assistant.answer import citation, extractive_answer, scope
-from assistant.conflicts import with_conflict_notes
-from assistant.extract import best_sentence, question_parts
-from assistant.followup import standalone_query
+from assistant.answer.answerer import citation, extractive_answer, scope
+from assistant.answer.conflicts import with_conflict_notes
+from assistant.answer.sentences import best_sentence, question_parts
+from assistant.language.acronyms import explain_acronyms
 from assistant.library import Library
-from assistant.llm import LLMAnswerer, LLMUnavailable, make_llm
-from assistant.llm_answer import answer_with_llm, stream_with_llm
-from assistant.retrieve import Mode, Retrieved, Retriever
-from assistant.scrutiny import TOPIC_K, Scrutiny
+from assistant.llm.answer import answer_with_llm, stream_with_llm
+from assistant.llm.backends import LLMAnswerer, LLMUnavailable, make_llm
+from assistant.question.conversation import standalone_query
+from assistant.retrieval.retrieve import Mode, Retrieved, Retriever
+from assistant.scrutiny.views import TOPIC_K, Scrutiny
+from assistant.types import Answer, Citation, Health, Statements, Timeline, Turn
 from indexer.build import build_index
 from indexer.embed import load_embedder
 from indexer.errors import BadRequest, PaperError, UnsupportedPaper
 from indexer.reader import IndexMissing, IndexReader
 from indexer.settings import Settings
-from indexer.types import (
-    Answer,
-    Citation,
-    Document,
-    Filters,
-    Health,
-    IndexReport,
-    Paragraph,
-    Statements,
-    Timeline,
-    Turn,
-)
+from indexer.types import Document, Filters, IndexReport, Paragraph
 
 PAPER_SUFFIXES = (".pdf", ".txt", ".md")
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

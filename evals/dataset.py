@@ -10,8 +10,9 @@ from typing import Literal
 import yaml
 from pydantic import Field, ValidationError, model_validator
 
+from assistant.types import Turn
 from indexer.errors import PanelQAError
-from indexer.types import Frozen, Turn
+from indexer.types import Frozen
 
 QA_DIR = Path(__file__).resolve().parent / "qa"
 
@@ -21,10 +22,13 @@ PairType = Literal[
     "list",
     "date",
     "who-said",
+    "who-is",
     "table",
     "cross-document",
     "topic-over-time",
     "follow-up",
+    "two-part",
+    "conversation",
     "unanswerable",
 ]
 # Types whose questions draw on several paragraphs, so "all evidence cited" is reported too.

@@ -68,6 +68,8 @@ def filter_conditions(filters: Filters | None) -> list[Condition]:
         conditions.append(("document_id", "==", filters.document))
     if filters.doc_type:
         conditions.append(("doc_type", "==", filters.doc_type))
+    if filters.body:
+        conditions.append(("body", "==", filters.body))
     return conditions
 
 

@@ -2,15 +2,16 @@
 
 import datetime as dt
 
-from assistant.acronyms import abbreviate_query, expand_query, explain_acronyms, learn_acronyms
-from assistant.answer import REFUSAL, extractive_answer, scope, should_abstain
-from assistant.extract import Scored, choose, compose, idf_table, leads, question_parts, score_sentences
-from assistant.followup import standalone_query
-from assistant.fusion import score_fusion
-from assistant.retrieve import Retrieved, drop_contained, fuse
-from assistant.text import content_terms
+from assistant.answer.answerer import REFUSAL, extractive_answer, scope, should_abstain
+from assistant.answer.sentences import Scored, choose, compose, idf_table, leads, question_parts, score_sentences
+from assistant.language.acronyms import abbreviate_query, expand_query, explain_acronyms, learn_acronyms
+from assistant.language.text import content_terms
+from assistant.question.conversation import standalone_query
+from assistant.retrieval.fusion import score_fusion
+from assistant.retrieval.retrieve import Retrieved, drop_contained, fuse
+from assistant.types import Turn
 from indexer.sentences import split_sentences
-from indexer.types import Filters, Hit, Paragraph, Turn
+from indexer.types import Filters, Hit, Paragraph
 
 
 def unit(pid: str, text: str, document: str = "doc", speakers: tuple[str, ...] = ()) -> Paragraph:

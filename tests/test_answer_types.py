@@ -1,6 +1,6 @@
 """Specifications of answer-type matching: a question asking for a figure prefers the sentence that gives it."""
 
-from assistant.answer_types import answers, offers, wanted
+from assistant.answer.kinds import answers, offers, wanted
 
 
 def test_a_count_of_something_prefers_the_number_that_counts_it():

@@ -6,7 +6,8 @@ import json
 
 from fastapi.testclient import TestClient
 
-from indexer.types import Answer, Citation, Document, Health, Paragraph
+from assistant.types import Answer, Citation, Health
+from indexer.types import Document, Paragraph
 
 SURVEY = "How many responses did the 2020 community safety survey get?"
 

@@ -21,9 +21,10 @@ from fastapi.testclient import TestClient
 from app import create_app
 from assistant.http.errors import status_for
 from assistant.service import Assistant
+from assistant.types import Answer
 from indexer.errors import BadRequest, IndexBusy, NotFound, PanelQAError, PaperError, UnsupportedPaper
 from indexer.settings import Settings
-from indexer.types import Answer, IndexReport
+from indexer.types import IndexReport
 from indexer.versions import writer_lock
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from indexer.types import Conflict, Decision, KnownPerson, Statements, Timeline
+from assistant.types import Conflict, Decision, KnownPerson, Statements, Timeline
 
 PATHS = {"/api/people": "get", "/api/statements": "get", "/api/timeline": "get", "/api/decisions": "get",
          "/api/conflicts": "post"}

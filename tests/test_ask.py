@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
+from assistant.types import Turn
 from indexer.errors import BadRequest, NotFound
-from indexer.types import Filters, Turn
+from indexer.types import Filters
 
 
 def test_a_numeric_question_gets_the_exact_figure_and_its_paragraph(assistant):

@@ -8,8 +8,8 @@ from api_fixtures import settings_with
 from scripted_llm import Reply, scripted_llm_server
 
 from assistant.service import Assistant
+from assistant.types import Turn
 from indexer.settings import Settings
-from indexer.types import Turn
 
 HISTORY = [Turn(role="user", content="What did Dr Warren Larkin present?"),
            Turn(role="assistant", content="A session on Adverse Childhood Experiences [1].")]

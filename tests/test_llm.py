@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from scripted_llm import Reply, passages, scripted_llm_server
 
-from assistant.llm import LLMAnswerer, LLMUnavailable, make_llm, validate_reply
+from assistant.llm.backends import LLMAnswerer, LLMUnavailable, make_llm, validate_reply
+from assistant.types import Turn
 from indexer.settings import Settings
-from indexer.types import Turn
 
 PAPERS = passages(
     "The CCTV contract was awarded to Acme Ltd in May 2024.",

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from scripted_llm import passages
 
-from assistant.answer import REFUSAL
-from assistant.llm_prompt import answer_prompts, condense_prompt, neutralise, render
-from indexer.types import Turn
+from assistant.answer.answerer import REFUSAL
+from assistant.llm.prompt import answer_prompts, condense_prompt, neutralise, render
+from assistant.types import Turn
 
 
 def test_each_passage_is_numbered_with_its_citation_inside_the_fence() -> None:

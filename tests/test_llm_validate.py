@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import REFUSAL
-from assistant.llm import LLMUnavailable, validate_reply
-from assistant.llm_validate import standalone_question
+from assistant.answer.answerer import REFUSAL
+from assistant.llm.backends import LLMUnavailable, validate_reply
+from assistant.llm.validate import standalone_question
 
 
 def test_a_well_cited_reply_is_kept_whole() -> None:

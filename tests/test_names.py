@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from assistant.answer import REFUSAL, UNMENTIONED, extractive_answer
-from assistant.extract import idf_table
-from assistant.names import misspelt, new_names, proper_words, question_names, unmentioned
-from assistant.retrieve import Retrieved
+from assistant.answer.answerer import REFUSAL, UNMENTIONED, extractive_answer
+from assistant.answer.sentences import idf_table
+from assistant.language.names import misspelt, new_names, proper_words, question_names, unmentioned
+from assistant.retrieval.retrieve import Retrieved
 from indexer.sentences import split_sentences
 from indexer.types import Hit, Paragraph
 

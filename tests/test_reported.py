@@ -1,6 +1,6 @@
 """Specifications of reported speech: a 'what did X say' question prefers the sentence where X speaks."""
 
-from assistant.reported import speaker_words, speaks
+from assistant.language.reported import speaker_words, speaks
 
 GLOSSARY = {"DCC": "Deputy Chief Constable", "PCC": "Police and Crime Commissioner"}
 

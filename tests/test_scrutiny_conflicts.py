@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.conflicts import conflict_notes, find_conflicts, with_conflict_notes
-from assistant.figures import figures
-from indexer.types import Answer, Citation
+from assistant.answer.conflicts import conflict_notes, find_conflicts, with_conflict_notes
+from assistant.language.figures import figures
+from assistant.types import Answer, Citation
 
 
 def cited(n: int, text: str, report: str = "Strategy Update", day: dt.date | None = dt.date(2025, 3, 10)) -> Citation:

@@ -14,8 +14,8 @@ from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from app import create_app
 from assistant.service import Assistant
+from assistant.types import Answer
 from indexer.settings import Settings
-from indexer.types import Answer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

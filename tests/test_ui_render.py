@@ -6,10 +6,11 @@ import datetime as dt
 
 import pytest
 
-from assistant.http import ui_render as render
-from assistant.http.ui_render import Exchange, Source, meeting_filters, turns
+from assistant.types import Answer, Citation
+from assistant.ui import render
+from assistant.ui.render import Exchange, Source, meeting_filters, turns
 from indexer.errors import BadRequest, IndexBusy
-from indexer.types import Answer, Citation, Document, Filters, Paragraph
+from indexer.types import Document, Filters, Paragraph
 
 HOSTILE = '<img src=x onerror="window.__xss=1"> and <script>window.__xss=2</script>'
 

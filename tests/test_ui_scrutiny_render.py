@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.http import ui_scrutiny_render as render
-from indexer.types import Citation, Decision, MeetingStatements, Statement, Statements, Timeline
+from assistant.types import Citation, Decision, MeetingStatements, Statement, Statements, Timeline
+from assistant.ui import scrutiny_render as render
 
 HOSTILE = '<img src=x onerror="alert(1)"> & <script>alert(2)</script>'
 

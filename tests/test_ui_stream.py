@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from scripted_llm import MODEL, scripted_llm_server
 
-from assistant.http.ui import PanelPapersUI
 from assistant.service import Assistant
+from assistant.ui.chat import PanelPapersUI
 from indexer.errors import IndexBusy
 from indexer.settings import Settings
 

@@ -1,1 +1,1 @@
-"""The HTTP API around the Assistant: routes, schemas, dependencies, limits and error mapping."""
+"""The HTTP API around the Assistant: routes, schemas, dependencies, limits and error mapping (no UI)."""

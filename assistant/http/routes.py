@@ -18,8 +18,9 @@ from assistant.http.schemas import (
     ParagraphPublic,
     SearchResults,
 )
+from assistant.types import Answer, Health
 from indexer.errors import PanelQAError
-from indexer.types import Answer, Health, IndexReport
+from indexer.types import IndexReport
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorPublic},

@@ -8,7 +8,8 @@ from typing import Annotated, Literal, Self
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from indexer.types import Citation, Document, Filters, Frozen, Paragraph, Turn
+from assistant.types import Citation, Turn
+from indexer.types import Document, Filters, Frozen, Paragraph
 
 SearchMode = Literal["hybrid", "dense", "keyword"]
 

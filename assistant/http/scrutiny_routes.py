@@ -17,7 +17,7 @@ from assistant.http.scrutiny_schemas import (
     StatementsRequest,
     TimelineRequest,
 )
-from indexer.types import Statements, Timeline
+from assistant.types import Statements, Timeline
 
 scrutiny = APIRouter(tags=["scrutiny"], responses=ERRORS)
 

@@ -7,7 +7,8 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from assistant.http.schemas import QuestionText
-from indexer.types import Conflict, Decision, DecisionKind, Frozen, KnownPerson
+from assistant.types import Conflict, Decision, DecisionKind, KnownPerson
+from indexer.types import Frozen
 
 MAX_NAME_CHARS = 200  # 'Director of Strategy, Partnerships and Commissioning' is 52
 MAX_TOPIC_CHARS = 500

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from assistant.conflicts import find_conflicts
-from assistant.figures import figures
-from assistant.meetings import Meeting, newest_first, renumbered
-from assistant.text import content_terms
+from assistant.answer.conflicts import find_conflicts
+from assistant.language.figures import figures
+from assistant.language.text import content_terms
+from assistant.scrutiny.meetings import Meeting, newest_first, renumbered
+from assistant.types import Citation, Figure, Timeline, TimelineEntry
 from indexer.sentences import split_sentences
-from indexer.types import Citation, Figure, Timeline, TimelineEntry
 
 PER_MEETING = 2  # the best two paragraphs of each meeting: enough to compare, short enough to read
 MIN_COVERAGE = 0.5  # a paragraph must hold half the topic's words: 'Victim First referrals', not any 'victim'

@@ -8,15 +8,16 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from assistant import decisions as decided
-from assistant.conflicts import find_conflicts
+from assistant.answer.conflicts import find_conflicts
 from assistant.library import Library
-from assistant.meetings import Meeting, cite, meeting_of
-from assistant.people import Who, find_person, holders, role_of, unknown, who_is_who
-from assistant.statements import person_matcher, role_matcher, statement_groups
-from assistant.timeline import timeline
+from assistant.scrutiny import decisions as decided
+from assistant.scrutiny.meetings import Meeting, cite, meeting_of
+from assistant.scrutiny.people import Who, find_person, holders, role_of, unknown, who_is_who
+from assistant.scrutiny.statements import person_matcher, role_matcher, statement_groups
+from assistant.scrutiny.timeline import timeline
+from assistant.types import Citation, Conflict, Decision, DecisionKind, KnownPerson, Statements, Timeline
 from indexer.errors import BadRequest, NotFound
-from indexer.types import Citation, Conflict, Decision, DecisionKind, KnownPerson, Paragraph, Statements, Timeline
+from indexer.types import Paragraph
 
 MAX_CONFLICT_PARAGRAPHS = 50
 TOPIC_K = 30  # paragraphs searched for a topic before the views keep those of each meeting or person

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 
-from assistant.meetings import Meeting, cite, newest_first
-from assistant.people import Who, said_by
+from assistant.scrutiny.meetings import Meeting, cite, newest_first
+from assistant.scrutiny.people import Who, said_by
+from assistant.types import MeetingStatements, Statement
 from indexer.parse.people import speakers
 from indexer.sentences import split_sentences
-from indexer.types import MeetingStatements, Paragraph, Statement
+from indexer.types import Paragraph
 
 Matcher = Callable[[str, Paragraph], bool]  # does this speaker, in this paragraph, mean the one asked about?
 FOLLOW_ON = ("He ", "She ", "They ", "His ", "Her ", "Their ")  # 'DCC Sandall responded… He added…'

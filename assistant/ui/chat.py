@@ -14,14 +14,15 @@ from typing import Any
 import gradio as gr
 from gradio.events import Dependency
 
-from assistant.http import ui_render as render
 from assistant.http.errors import NotReady
-from assistant.http.ui_render import Exchange, Source, meeting_day, meeting_filters, meeting_key, turns
-from assistant.http.ui_scrutiny import ScrutinyTab
 from assistant.service import Assistant
+from assistant.types import Answer, Citation
+from assistant.ui import render
+from assistant.ui.render import Exchange, Source, meeting_day, meeting_filters, meeting_key, turns
+from assistant.ui.scrutiny import ScrutinyTab
 from indexer.errors import NotFound, PanelQAError
 from indexer.settings import Settings
-from indexer.types import DOC_TYPES, Answer, Citation, Document, Filters
+from indexer.types import DOC_TYPES, Document, Filters
 
 log = logging.getLogger(__name__)
 CSS = (Path(__file__).with_name("ui.css")).read_text(encoding="utf-8")

@@ -6,10 +6,10 @@ from collections.abc import Callable
 
 import gradio as gr
 
-from assistant.http import ui_scrutiny_render as render
 from assistant.service import Assistant
+from assistant.types import DecisionKind
+from assistant.ui import scrutiny_render as render
 from indexer.errors import PanelQAError
-from indexer.types import DecisionKind
 
 ALL = ""
 KINDS: list[tuple[str, str]] = [("Any kind", ALL), *((name, kind) for kind, name in render.KIND_NAMES.items())]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Generator
 
-from assistant.answer import citation
-from assistant.llm import LLMAnswerer, LLMReply, LLMUnavailable, validate_reply
-from assistant.retrieve import Retrieved
-from indexer.types import Answer
+from assistant.answer.answerer import citation
+from assistant.llm.backends import LLMAnswerer, LLMReply, LLMUnavailable, validate_reply
+from assistant.retrieval.retrieve import Retrieved
+from assistant.types import Answer
 
 MARKER = re.compile(r"\[(\d+)\]")
 CLOSEST = 3  # paragraphs offered with a refusal, as the extractive answerer does

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.text import content_terms
-from indexer.types import Turn
+from assistant.language.text import content_terms
+from assistant.types import Turn
 
 REFERENTIAL = re.compile(
     r"^\s*(and|also|what about|how about|so|but|then)\b|\b(it|its|that|this|those|these|they|them|"

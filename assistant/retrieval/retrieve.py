@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from assistant.acronyms import abbreviate_query, expand_query
-from assistant.fusion import score_fusion
-from assistant.names import misspelt, unmentioned
-from assistant.reported import speaker_words
-from assistant.speakers import person_named, speaker_matches
+from assistant.language.acronyms import abbreviate_query, expand_query
+from assistant.language.names import misspelt, unmentioned
+from assistant.language.reported import speaker_words
+from assistant.language.speakers import person_named, speaker_matches
+from assistant.retrieval.fusion import score_fusion
 from indexer.types import Filters, Hit, Paragraph, SentenceScores
 
 Mode = Literal["hybrid", "dense", "keyword"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.figures import COUNT, DATE, MONEY, MONTH, NUMBER_WORD, PERCENT, dated, noun_after
-from assistant.text import content_terms, kin, stem, words
+from assistant.language.figures import COUNT, DATE, MONEY, MONTH, NUMBER_WORD, PERCENT, dated, noun_after
+from assistant.language.text import content_terms, kin, stem, words
 
 SLASHED = r"\d{1,2}/\d{1,2}/\d{2,4}"  # 20/08/2024
 DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORD}|a)[\s-]+(?:minute|hour|day|week|month|year)s?\b", re.IGNORECASE)

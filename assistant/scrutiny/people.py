@@ -10,9 +10,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from assistant.types import KnownPerson
 from indexer.errors import NotFound
 from indexer.parse.people import Person, known_people, speakers
-from indexer.types import Document, KnownPerson, Paragraph, ParsedPaper
+from indexer.types import Document, Paragraph, ParsedPaper
 
 TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Lord|Lady|Sir|Dame|Prof|Professor|CC|DCC|ACC|CEO|"
                    r"Supt|Insp)\.?\s+)+")

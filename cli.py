@@ -8,8 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from assistant.types import Answer
 from indexer.settings import Settings
-from indexer.types import DOC_TYPES, Answer, Filters, IndexReport
+from indexer.types import DOC_TYPES, Filters, IndexReport
 
 
 def _date(text: str) -> dt.date:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.meetings import Meeting, cite
-from assistant.text import content_terms
+from assistant.language.text import content_terms
+from assistant.scrutiny.meetings import Meeting, cite
+from assistant.types import Decision, DecisionKind
 from indexer.parse.people import speakers
 from indexer.sentences import split_sentences
-from indexer.types import Decision, DecisionKind, Paragraph
+from indexer.types import Paragraph
 
 RECORD_TYPES = ("minutes", "board_notes")
 RECORD_SECTIONS = re.compile(r"\b(?:request|action|outcome)", re.IGNORECASE)  # 'Request from the Commissioner'

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.figures import figures
-from indexer.types import Answer, Citation, Conflict, ConflictClaim, Figure
+from assistant.language.figures import figures
+from assistant.types import Answer, Citation, Conflict, ConflictClaim, Figure
 
 MIN_SUBJECT_WORDS = 2  # 'delivery strategies' names one thing; 'referrals' alone is counted for many periods
 

@@ -8,10 +8,11 @@ from llama_index.core.llms import LLM, ChatMessage, MessageRole
 from llama_index.llms.ollama import Ollama
 from llama_index.llms.openai_like import OpenAILike
 
-from assistant.llm_prompt import answer_prompts, condense_prompt
-from assistant.llm_validate import LLMReply, LLMUnavailable, standalone_question, validate_reply
+from assistant.llm.prompt import answer_prompts, condense_prompt
+from assistant.llm.validate import LLMReply, LLMUnavailable, standalone_question, validate_reply
+from assistant.types import Turn
 from indexer.settings import Settings
-from indexer.types import Hit, Turn
+from indexer.types import Hit
 
 __all__ = ["LLMAnswerer", "LLMReply", "LLMUnavailable", "make_llm", "validate_reply"]
 

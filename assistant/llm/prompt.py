@@ -8,10 +8,11 @@ from functools import cache
 from pathlib import Path
 from string import Template
 
-from assistant.answer import REFUSAL
-from indexer.types import Hit, Turn
+from assistant.answer.answerer import REFUSAL
+from assistant.types import Turn
+from indexer.types import Hit
 
-PROMPTS_DIR = Path(__file__).resolve().parents[1] / "prompts"
+PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
 # "</passages>", "< /passage>", "<|im_end|>", "<system>" lose their opening bracket; "<5%" and "< 10" keep it
 TAG_LIKE = re.compile(r"<(?=\s*[/!|]?\s*[A-Za-z|])")
 HISTORY_TURNS = 6  # three exchanges are enough to resolve "that" or "it"

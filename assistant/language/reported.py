@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import STOPWORDS, words
+from assistant.language.text import STOPWORDS, words
 
 ASKS_SPEECH = re.compile(
     r"\b(?:what|how|did|do|does|why)\s+(?:did|does|do\s+)?(?P<who>[\w' .-]+?)\s+(?:say|said|tell|told|report|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from assistant.text import words
+from assistant.language.text import words
 from indexer.types import Paragraph
 
 GENERIC = frozenset({"a", "the", "member", "members", "panel", "officer", "it"})

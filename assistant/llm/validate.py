@@ -6,7 +6,7 @@ import re
 
 from pydantic import Field
 
-from assistant.answer import REFUSAL
+from assistant.answer.answerer import REFUSAL
 from indexer.errors import PanelQAError
 from indexer.sentences import SENTENCE_END
 from indexer.types import Frozen

@@ -11,9 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answer import citation
+from assistant.answer.answerer import citation
+from assistant.types import Citation
 from indexer.parse.dates import find_date, long_date
-from indexer.types import Citation, Document, Hit, Paragraph
+from indexer.types import Document, Hit, Paragraph
 
 RECORDS = ("minutes", "board_notes")  # parts that record a meeting of their own
 HELD = re.compile(r"\b(?:held|took place)\s+on\b", re.IGNORECASE)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer_types import ASKS_FIGURE, ASKS_NAME, answers, wanted
-from assistant.extract import Scored, best_sentence, choose, compose, leads, score_sentences
-from assistant.names import new_names
-from assistant.retrieve import Retrieved
-from assistant.text import years_in
-from indexer.types import Answer, Citation, Filters, Hit, Paragraph
+from assistant.answer.kinds import ASKS_FIGURE, ASKS_NAME, answers, wanted
+from assistant.answer.sentences import Scored, best_sentence, choose, compose, leads, score_sentences
+from assistant.language.names import new_names
+from assistant.language.text import years_in
+from assistant.retrieval.retrieve import Retrieved
+from assistant.types import Answer, Citation
+from indexer.types import Filters, Hit, Paragraph
 
 # Calibrated on evals/qa: the plausible-but-unanswerable questions there match the papers as well as
 # answerable ones do, so only a weak match on both counts is refused (refusing an answerable question

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from assistant.answer_types import ASKS_FIGURE, Wanted, directness, offers, wanted
-from assistant.reported import speaks
-from assistant.text import content_terms, unique
+from assistant.answer.kinds import ASKS_FIGURE, Wanted, directness, offers, wanted
+from assistant.language.reported import speaks
+from assistant.language.text import content_terms, unique
 from indexer.types import Hit, Paragraph, SentenceScores
 
 MEANING_WEIGHT = 1.0  # weight of the sentence's cosine to the question (MiniLM, embedded at index time)

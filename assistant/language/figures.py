@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from indexer.types import Figure
+from assistant.types import Figure
 
 UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
          "sixteen seventeen eighteen nineteen").split()

@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from difflib import get_close_matches
 
-from assistant.figures import MONTH
-from assistant.text import content_terms, kin, stem, words
+from assistant.language.figures import MONTH
+from assistant.language.text import content_terms, kin, stem, words
 
 NAME_RUN = re.compile(r"\b[A-Z][a-z][A-Za-z]*(?:\s+[A-Z][a-z][A-Za-z]*)*")  # 'SmartWater', 'St John Ambulance'
 OPENS = re.compile(r"(?:^|[.?!:;\"“]\s*)$")  # what precedes a word capitalised only because it opens a sentence

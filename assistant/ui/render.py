@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from assistant.types import Answer, Citation, Turn
 from indexer.errors import BadRequest, PanelQAError
-from indexer.types import Answer, Citation, Document, Filters, Paragraph, Turn
+from indexer.types import Document, Filters, Paragraph
 
 MARKER = re.compile(r"\[(\d+)\]")
 UNDATED = "undated"
@@ -24,6 +25,8 @@ DOC_TYPE_NAMES = {
     "minutes": "Minutes",
     "report": "Report",
     "appendix": "Appendix",
+    "decision": "Decision",
+    "pack": "Reports pack",
     "board_notes": "Board notes",
     "other": "Other",
 }

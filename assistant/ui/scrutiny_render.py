@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from assistant.http.ui_render import long_date
-from indexer.types import Citation, Conflict, Decision, Figure, Statements, Timeline
+from assistant.types import Citation, Conflict, Decision, Figure, Statements, Timeline
+from assistant.ui.render import long_date
 
 KIND_NAMES = {"resolution": "Resolved", "request": "Request", "action": "Action"}
 

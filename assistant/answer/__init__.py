@@ -1,0 +1,1 @@
+"""Building the answer: candidate sentences, their features, selection, answerability and composition."""

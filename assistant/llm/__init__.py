@@ -1,0 +1,1 @@
+"""The optional LLM: backends, prompts, and replies validated against the passages."""

@@ -1,0 +1,1 @@
+"""Finding the paragraphs: dense and keyword search fused, acronyms and speakers understood."""

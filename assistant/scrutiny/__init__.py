@@ -1,0 +1,1 @@
+"""Scrutiny views: people, who said what, topics over time, decisions and actions."""
