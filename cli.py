@@ -104,3 +104,7 @@ def _delegate(command: str, argv: list[str]) -> int:
     from evals import bench, runner
 
     return runner.main(argv) if command == "eval" else bench.main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
