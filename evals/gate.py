@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from evals.metrics import METRICS
-from evals.types import Summary
+from evals.types import Summary, SystemReport
 from indexer.errors import PanelQAError
 from indexer.types import Frozen
 
@@ -19,11 +19,27 @@ class ThresholdsError(PanelQAError):
     """A thresholds file that cannot be read or names a metric we do not compute."""
 
 
-class Thresholds(Frozen):
+class Limits(Frozen):
     """Metric → lowest value allowed, and metric → highest value allowed."""
 
     minimum: dict[str, float] = Field(default_factory=dict, description="Ours must reach at least these.")
     maximum: dict[str, float] = Field(default_factory=dict, description="Ours must stay at or under these.")
+
+    def names(self) -> set[str]:
+        """Every metric these limits name."""
+        return set(self.minimum) | set(self.maximum)
+
+
+class Thresholds(Limits):
+    """Limits on all pairs (top level), on test, on cross-validation, and on dev minus test."""
+
+    test: Limits = Field(default_factory=Limits)
+    cv: Limits = Field(default_factory=Limits)
+    dev_test: Limits = Field(default_factory=Limits, alias="dev-test", description="Gaps: dev minus test.")
+
+    def by_split(self) -> dict[str, Limits]:
+        """The split-level limits under the names SystemReport.by_split uses."""
+        return {"test": self.test, "cv": self.cv, "dev-test": self.dev_test}
 
 
 def load_thresholds(path: Path = THRESHOLDS) -> Thresholds:
@@ -32,13 +48,23 @@ def load_thresholds(path: Path = THRESHOLDS) -> Thresholds:
         thresholds = Thresholds.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
     except (OSError, tomllib.TOMLDecodeError, ValidationError) as error:
         raise ThresholdsError(f"{path}: {error}") from error
-    unknown = sorted((set(thresholds.minimum) | set(thresholds.maximum)) - set(METRICS))
+    named = thresholds.names().union(*(limits.names() for limits in thresholds.by_split().values()))
+    unknown = sorted(named - set(METRICS))
     if unknown:
         raise ThresholdsError(f"{path}: unknown metrics {', '.join(unknown)}; known: {', '.join(METRICS)}")
     return thresholds
 
 
-def gate_failures(summary: Summary, thresholds: Thresholds) -> list[str]:
+def system_failures(system: SystemReport, thresholds: Thresholds) -> list[str]:
+    """Failures on all pairs, then on each split, prefixed by the split ('test hit@5: …'); a split not run fails."""
+    failures = gate_failures(system.summary, thresholds)
+    for split, limits in thresholds.by_split().items():
+        summary = system.by_split.get(split, {})
+        failures += [f"{split} {line}" for line in gate_failures(summary, limits)]
+    return failures
+
+
+def gate_failures(summary: Summary, thresholds: Limits) -> list[str]:
     """One line per metric outside its threshold; a metric that could not be measured fails too."""
     checks = [(name, floor, True) for name, floor in thresholds.minimum.items()]
     checks += [(name, cap, False) for name, cap in thresholds.maximum.items()]

@@ -22,6 +22,9 @@ METHOD = """\
   share of cross-document and topic-over-time questions citing every gold paragraph.
 - accuracy: answerable questions answered, not refused, with every required fact. precision:
   correct ÷ answered (as PaperQA reports), where answering an unanswerable question is wrong.
+- Splits are by paper part (the gold evidence's report or minutes; unanswerable pairs by a hash of
+  their id): test never shares a part with dev. cv is leave-one-part-out on dev (small parts pooled),
+  refitted per fold when evals/fit.py gives a fitter; dev-test is dev minus test, metric by metric.
 - Retrieval-only baselines answer with their top passage and never refuse; they see only the
   question, not the chat history.
 """
@@ -74,10 +77,21 @@ def type_rows(report: EvalReport) -> list[list[str]]:
     return rows([(f"{t} ({report.types[t]})", summary) for t, summary in ours.by_type.items()])
 
 
+def split_rows(report: EvalReport) -> list[list[str]]:
+    """One row per split for our system, with its question count (dev-test is a difference, no count)."""
+    ours = report.systems[0]
+    counts = {split: sum(r.split == split for r in ours.records) for split in ("dev", "test")}
+    counts |= {"cv": len(ours.cv_records)}
+    counts |= {f"cv fold {fold}": sum(r.fold == fold for r in ours.cv_records) for fold in range(len(ours.by_split))}
+    return rows([(f"{s} ({counts[s]})" if s in counts else s, summary) for s, summary in ours.by_split.items()])
+
+
 def terminal(report: EvalReport) -> str:
-    """What `panelqa eval` prints: systems × metrics, ours per type, and the gate's verdict."""
+    """What `panelqa eval` prints: systems × metrics, ours per type and by split, and the gate's verdict."""
     parts = [f"{report.pairs} Q&A pairs", text_table("system", system_rows(report)),
-             f"{report.systems[0].name} per type", text_table("type", type_rows(report))]
+             f"{report.systems[0].name} per type", text_table("type", type_rows(report)),
+             f"{report.systems[0].name} by split (test: parts never fitted on; cv: each dev part held out once)",
+             text_table("split", split_rows(report))]
     if report.gate_failures is not None:
         parts.append("\n".join(["GATE FAILED:", *report.gate_failures]) if report.gate_failures else "gate: passed")
     return "\n\n".join(parts)
@@ -107,4 +121,5 @@ def markdown(report: EvalReport) -> str:
     return (f"# Eval report\n\n{report.generated_at} · {report.pairs} Q&A pairs\n\n## Systems\n\n{systems}\n\n"
             f"{markdown_table('system', system_rows(report))}\n\n{charts}\n\n"
             f"## {report.systems[0].name} per question type\n\n{markdown_table('type', type_rows(report))}\n\n"
-            f"![per type](ours_by_type.png)\n{gate}\n## Method\n\n{METHOD}")
+            f"![per type](ours_by_type.png)\n\n## {report.systems[0].name} by split\n\n"
+            f"{markdown_table('split', split_rows(report))}\n{gate}\n## Method\n\n{METHOD}")

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from evals.dataset import Evidence, QAPair
+from evals.split import split_of
 from evals.types import Record, SystemOutput
 
 # Typographic characters the papers print and a question writer may type plainly (or the reverse).
@@ -56,6 +57,7 @@ def score(system: str, pair: QAPair, output: SystemOutput, latency_ms: float) ->
         system=system,
         pair_id=pair.id,
         type=pair.type,
+        split=split_of(pair),
         answerable=pair.answerable,
         gold_rank=gold_rank(output.passages, pair.evidence),
         all_evidence_cited=all_cited(output.passages, pair.evidence),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from indexer.types import Frozen
@@ -23,6 +25,8 @@ class Record(Frozen):
     system: str
     pair_id: str
     type: str
+    split: Literal["dev", "test"] = Field(description="Which side of the by-part split the pair is on.")
+    fold: int | None = Field(default=None, description="The cross-validation fold it was held out in.")
     answerable: bool
     gold_rank: int | None = Field(description="1-based rank of the first passage holding gold evidence.")
     all_evidence_cited: bool
@@ -40,7 +44,9 @@ class SystemReport(Frozen):
     setup_s: float = Field(description="Seconds to load models and indexes before the first question.")
     summary: Summary
     by_type: dict[str, Summary]
+    by_split: dict[str, Summary] = Field(description="dev, test, cv (when run), dev-test, and each cv fold.")
     records: tuple[Record, ...]
+    cv_records: tuple[Record, ...] = Field(default=(), description="Each dev pair as answered when held out.")
 
 
 class EvalReport(Frozen):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 
 from evals.dataset import Evidence, QAPair
@@ -18,12 +20,14 @@ def record(
     abstained: bool = False,
     latency: float = 10.0,
     all_evidence: bool = False,
+    split: Literal["dev", "test"] = "dev",
 ) -> Record:
     """A scored result with only the fields a test cares about set."""
     return Record(
         system="ours",
         pair_id=f"{type_}-{rank}-{facts}-{abstained}",
         type=type_,
+        split=split,
         answerable=type_ != "unanswerable",
         gold_rank=rank,
         all_evidence_cited=all_evidence,

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from evals import runner
-from evals.dataset import QAPair
-from evals.gate import Thresholds, ThresholdsError, gate_failures, load_thresholds
-from evals.systems import SystemSpec
-from evals.types import SystemOutput
+from evals.cv import Fitting
+from evals.dataset import Evidence, QAPair
+from evals.gate import Thresholds, ThresholdsError, gate_failures, load_thresholds, system_failures
+from evals.split import split_of
+from evals.systems import Run, SystemSpec
+from evals.types import SystemOutput, SystemReport
 from indexer.settings import Settings
 
 QA = """\
@@ -25,6 +27,15 @@ pairs:
       - document: Commissioner's Update
         paragraph: "14"
         snippet: continue to achieve 100% of scheduled ICV Visits
+  - id: plan-priorities
+    type: fact
+    question: How many priorities does the new plan have?
+    answer: four
+    facts: ["four"]
+    evidence:
+      - document: Presentation of a New Police and Crime Plan
+        paragraph: "3"
+        snippet: the plan has four priorities
   - id: none-drones
     type: unanswerable
     question: How many police drones does the force own?
@@ -136,3 +147,74 @@ def test_an_unknown_baseline_is_refused_on_the_command_line(capsys: pytest.Captu
     with pytest.raises(SystemExit):
         runner.main(["--baselines", "bm25,gpt"])
     assert "unknown baselines gpt" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("fake_systems")
+def test_the_report_shows_dev_test_and_cv_by_split(
+    qa_dir: Path, tmp_path: Path, shared_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert runner.run_eval(shared_settings, qa_dir=qa_dir, out_dir=out, cv=True) == 0
+    ours = json.loads((out / "report.json").read_text(encoding="utf-8"))["systems"][0]
+    splits = {record["pair_id"]: record["split"] for record in ours["records"]}
+    assert splits == {"icv-visits": "dev", "plan-priorities": "test", "none-drones": split_of_id("none-drones")}
+    assert {"dev", "test", "cv", "dev-test", "cv fold 0"} <= set(ours["by_split"])
+    assert ours["by_split"]["test"]["hit@1"] == 0.0
+    assert ours["by_split"]["dev-test"]["accuracy"] == 0.0
+    assert "| test (" in (out / "report.md").read_text(encoding="utf-8")
+    assert "cv (" in capsys.readouterr().out
+
+
+def split_of_id(pair_id: str) -> str:
+    """Where an unanswerable pair with this id goes: by its id's hash."""
+    return split_of(QAPair(id=pair_id, type="unanswerable", question="Is there any?", answer=None))
+
+
+@pytest.mark.usefixtures("fake_systems")
+def test_the_gate_fails_on_a_test_split_limit_and_runs_cv_itself(
+    qa_dir: Path, tmp_path: Path, shared_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    strict = thresholds_file(tmp_path, '[test.minimum]\n"hit@1" = 0.5\n[cv.minimum]\n"hit@5" = 0.9\n')
+    code = runner.run_eval(shared_settings, qa_dir=qa_dir, out_dir=tmp_path / "out", gate=True, thresholds=strict)
+    failed = capsys.readouterr().out.split("GATE FAILED")[1]
+    assert code == 1
+    assert "test hit@1: 0.000 below minimum 0.500" in failed
+    assert "cv" not in failed
+
+
+def test_a_split_that_was_not_run_fails_the_gate() -> None:
+    thresholds = Thresholds.model_validate({"cv": {"minimum": {"accuracy": 0.8}}})
+    report = SystemReport(name="ours", description="", setup_s=0, summary={}, by_type={},
+                                 by_split={"dev": {}, "test": {}}, records=())
+    assert system_failures(report, thresholds) == ["cv accuracy: not measured (limit 0.800)"]
+
+
+@pytest.mark.usefixtures("fake_systems")
+def test_a_fitter_is_fitted_on_dev_and_refitted_per_fold_without_its_held_out_pairs(
+    tmp_path: Path, shared_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    evidence = [(Evidence(document=f"Report {i // 10}", paragraph="1", snippet="x"),) for i in range(60)]
+    pairs = [QAPair(id=f"a{i}", type="fact", question="What is it?", answer="x", facts=("x",), evidence=found)
+             for i, found in enumerate(evidence)]
+    trained: list[set[str]] = []
+    answered: list[tuple[str, frozenset[str]]] = []
+
+    def fit(train: object) -> frozenset[str]:
+        ids = frozenset(p.id for p in train)  # type: ignore[attr-defined]
+        trained.append(set(ids))
+        return ids
+
+    def system_for(weights: frozenset[str]) -> Run:
+        def run(pair: QAPair) -> SystemOutput:
+            answered.append((pair.id, weights))
+            return SystemOutput(answer="", abstained=True)
+        return run
+
+    monkeypatch.setattr(runner, "load_fitting", lambda settings: Fitting(fit, system_for))
+    report = runner.evaluate(shared_settings, pairs, baselines=(), cv=True)
+    dev = {p.id for p in pairs if split_of(p) == "dev"}
+    assert trained[0] == dev
+    assert len(trained) == 1 + len({record.fold for record in report.systems[0].cv_records}) > 2
+    held_out = [(pair_id, weights) for pair_id, weights in answered[len(pairs) + 1:]]
+    assert {pair_id for pair_id, _ in held_out} == dev
+    assert all(pair_id not in weights for pair_id, weights in held_out)
