@@ -61,3 +61,5 @@ def test_the_bench_times_the_first_question_and_warm_ones(shared_settings: Setti
     assert latency["ask_warm_queries"] == 5
     assert 0 < latency["ask_warm_p50_ms"] <= latency["ask_warm_p95_ms"]
     assert latency["ask_first_ms"] > 0
+    assert 0 < latency["keyword_p50_ms"] <= latency["keyword_p95_ms"]
+    assert latency["ask_over_keyword_p50"] == latency["ask_warm_p50_ms"] / latency["keyword_p50_ms"]
