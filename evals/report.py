@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -78,12 +79,11 @@ def type_rows(report: EvalReport) -> list[list[str]]:
 
 
 def split_rows(report: EvalReport) -> list[list[str]]:
-    """One row per split for our system, with its question count (dev-test is a difference, no count)."""
+    """One row per split for our system, with its question count (dev-test is a difference, so none)."""
     ours = report.systems[0]
-    counts = {split: sum(r.split == split for r in ours.records) for split in ("dev", "test")}
-    counts |= {"cv": len(ours.cv_records)}
-    counts |= {f"cv fold {fold}": sum(r.fold == fold for r in ours.cv_records) for fold in range(len(ours.by_split))}
-    return rows([(f"{s} ({counts[s]})" if s in counts else s, summary) for s, summary in ours.by_split.items()])
+    counts = Counter(r.split for r in ours.records) + Counter(f"cv fold {r.fold}" for r in ours.cv_records)
+    counts["cv"] = len(ours.cv_records)
+    return rows([(f"{s} ({counts[s]})" if counts[s] else s, summary) for s, summary in ours.by_split.items()])
 
 
 def terminal(report: EvalReport) -> str:
