@@ -50,6 +50,8 @@ def summary(report: IndexReport) -> str:
              f"  added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
              f"removed {len(report.removed)}, failed {len(report.failed)}"]
     lines += [f"  FAILED {failure.source_file}: {failure.reason}" for failure in report.failed]
+    lines += [f"  skipped {name}: not a PDF, TXT or MD paper" for name in report.skipped]
+    lines += [f"  WARNING {report.warning}"] if report.warning else []
     return "\n".join(lines)
 
 
@@ -62,12 +64,12 @@ def render(answer: Answer) -> str:
 
 
 def run_index(args: argparse.Namespace, settings: Settings) -> int:
-    """Index papers; non-zero exit when any paper failed."""
+    """Index papers; non-zero exit when any paper failed or none was found."""
     from indexer.build import build_index
 
     report = build_index(settings, args.paths or None, rebuild=args.rebuild)
     print(summary(report))
-    return 1 if report.failed else 0
+    return 1 if report.failed or report.warning else 0
 
 
 def run_ask(args: argparse.Namespace, settings: Settings) -> int:

@@ -43,7 +43,7 @@ def synthetic_corpus(source: Path, target: Path, scale: int) -> Path:
     manifest = load_manifest(source)
     entries = []
     for copy in range(scale):
-        for paper in paper_files([source]):
+        for paper in paper_files([source]).files.values():
             name = f"copy{copy:03d}-{paper.name}"
             shutil.copyfile(paper, target / name)
             info = manifest.get(paper.name, PaperInfo())

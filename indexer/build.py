@@ -76,7 +76,7 @@ def parse_papers(
     failures: list[FileFailure] = []
     for name in tqdm(names, desc="parsing", unit="file", disable=not progress):
         try:
-            parsed[name] = parse_file(found[name].path, found[name].info, count_tokens, max_tokens)
+            parsed[name] = parse_file(found[name].path, found[name].info, count_tokens, max_tokens, name)
         except PaperError as error:
             failures.append(FileFailure(source_file=name, reason=str(error)))
     return parsed, failures
@@ -118,6 +118,12 @@ def summarise(
     )
 
 
+def nothing_found(paths: Sequence[Path]) -> str:
+    """The warning for a run that found no paper at all: almost always a wrong folder."""
+    where = ", ".join(str(path) for path in paths)
+    return f"0 paper files found in {where}: put PDF, TXT or MD papers there (sub-folders are read)"
+
+
 def publish(
     settings: Settings,
     client: ClientAPI,
@@ -144,13 +150,16 @@ def update_index(
     key = settings_key(settings, embedder)
     client = chroma_client(settings)
     previous = None if rebuild else open_previous(settings, client, key)
-    found, unreadable = scan(paper_files(paths))
+    listing = paper_files(paths)
+    found, unreadable = scan(listing.files)
     previous_files = previous.meta.files if previous else {}
     plan = plan_changes(previous_files, {name: item.record for name, item in found.items()}, vanished(previous_files))
     parsed, unparsable = parse_papers(
         found, [*plan.added, *plan.updated], embedder.count_tokens, settings.max_unit_tokens, progress
     )
-    report = summarise(plan, parsed, [*unreadable, *unparsable], previous)
+    report = summarise(plan, parsed, [*unreadable, *unparsable], previous).model_copy(
+        update={"skipped": listing.skipped, "warning": "" if listing.files else nothing_found(paths)}
+    )
     if previous and not (report.added or report.updated or report.removed):
         return report  # nothing to do: the current version already is this index
     meta = publish(settings, client, key, assemble(plan, parsed, found, previous), previous, embedder, progress)

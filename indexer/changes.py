@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from indexer.errors import PaperError
 from indexer.parse import load_manifest
+from indexer.parse.dates import folder_date
 from indexer.parse.manifest import MANIFEST_NAME
 from indexer.types import FileFailure, PaperInfo
 from indexer.versions import FileRecord
@@ -35,13 +36,37 @@ class Plan:
     removed: tuple[str, ...]
 
 
-def paper_files(paths: Sequence[Path]) -> list[Path]:
-    """Files named directly, plus the .txt/.md/.pdf files in folders named."""
-    found: list[Path] = []
+@dataclass(frozen=True)
+class Listing:
+    """Paper files by corpus name (path inside the folder named, so one name in two folders is two papers)."""
+
+    files: dict[str, Path]
+    skipped: tuple[str, ...]  # files in the folders whose type is not read (e.g. .docx), by corpus name
+
+
+def paper_files(paths: Sequence[Path]) -> Listing:
+    """Files named directly, plus the .txt/.md/.pdf files anywhere under folders named, as downloaded."""
+    files: dict[str, Path] = {}
+    skipped: list[str] = []
     for path in paths:
-        inside = sorted(path.iterdir()) if path.is_dir() else [path]
-        found += [file for file in inside if file == path or (file.is_file() and file.suffix.lower() in SUFFIXES)]
-    return found
+        if not path.is_dir():
+            files[path.name] = path
+            continue
+        for file in sorted(item for item in path.rglob("*") if item.is_file() and item.name != MANIFEST_NAME):
+            name = file.relative_to(path).as_posix()
+            if file.suffix.lower() in SUFFIXES:
+                files[name] = file
+            else:
+                skipped.append(name)
+    return Listing(files, tuple(skipped))
+
+
+def with_folder_date(name: str, info: PaperInfo | None) -> PaperInfo | None:
+    """A date in a folder's name ('2025-01-30/originals/x.pdf') is the meeting's, unless a manifest says."""
+    date = folder_date(PurePosixPath(name).parent.as_posix())
+    if date is None or (info and info.meeting_date):
+        return info
+    return (info or PaperInfo()).model_copy(update={"meeting_date": date})
 
 
 def fingerprint(path: Path, info: PaperInfo | None) -> str:
@@ -60,17 +85,17 @@ def read_manifest(folder: Path, failures: list[FileFailure]) -> dict[str, PaperI
         return {}
 
 
-def scan(files: Sequence[Path]) -> tuple[dict[str, Found], list[FileFailure]]:
-    """Hash each readable file, with its folder's manifest entry; unreadable ones become failures."""
+def scan(files: Mapping[str, Path]) -> tuple[dict[str, Found], list[FileFailure]]:
+    """Hash each readable file, with its manifest entry or folder date; unreadable ones become failures."""
     failures: list[FileFailure] = []
-    manifests = {folder: read_manifest(folder, failures) for folder in {file.parent for file in files}}
+    manifests = {folder: read_manifest(folder, failures) for folder in {file.parent for file in files.values()}}
     found: dict[str, Found] = {}
-    for file in files:
-        info = manifests[file.parent].get(file.name)
+    for name, file in files.items():
+        info = with_folder_date(name, manifests[file.parent].get(file.name))
         try:
-            found[file.name] = Found(file, info, FileRecord(path=str(file.resolve()), sha256=fingerprint(file, info)))
+            found[name] = Found(file, info, FileRecord(path=str(file.resolve()), sha256=fingerprint(file, info)))
         except OSError as error:
-            failures.append(FileFailure(source_file=file.name, reason=f"cannot read {file.name}: {error.strerror}"))
+            failures.append(FileFailure(source_file=name, reason=f"cannot read {name}: {error.strerror}"))
     return found, failures
 
 

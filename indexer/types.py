@@ -106,6 +106,8 @@ class IndexReport(Frozen):
     unchanged: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     failed: tuple[FileFailure, ...] = ()
+    skipped: tuple[str, ...] = Field(default=(), description="Files not read because of their type (e.g. .docx).")
+    warning: str = Field(default="", description="What a user must know, e.g. no paper files were found.")
     units: int = 0
     seconds: float = 0.0
 

@@ -29,8 +29,9 @@ def test_a_previously_indexed_file_outside_the_paths_given_is_kept() -> None:
 def test_folders_contribute_their_papers_and_files_named_directly_are_always_tried(tmp_path: Path) -> None:
     for name in ("b.txt", "a.md", "c.pdf", "notes.docx", "manifest.toml"):
         (tmp_path / name).write_text("x")
-    assert [path.name for path in paper_files([tmp_path])] == ["a.md", "b.txt", "c.pdf"]
-    assert paper_files([tmp_path / "notes.docx"]) == [tmp_path / "notes.docx"]
+    listing = paper_files([tmp_path])
+    assert list(listing.files) == ["a.md", "b.txt", "c.pdf"] and listing.skipped == ("notes.docx",)
+    assert paper_files([tmp_path / "notes.docx"]).files == {"notes.docx": tmp_path / "notes.docx"}
 
 
 def test_the_hash_changes_with_the_file_or_its_manifest_entry(tmp_path: Path) -> None:
@@ -45,7 +46,7 @@ def test_the_hash_changes_with_the_file_or_its_manifest_entry(tmp_path: Path) ->
 def test_a_broken_manifest_or_a_missing_file_is_reported_and_the_rest_still_found(tmp_path: Path) -> None:
     (tmp_path / "manifest.toml").write_text("[[broken")
     (tmp_path / "p.txt").write_text("1. The precept rises.")
-    found, failures = scan([tmp_path / "p.txt", tmp_path / "gone.txt"])
+    found, failures = scan({"p.txt": tmp_path / "p.txt", "gone.txt": tmp_path / "gone.txt"})
     assert list(found) == ["p.txt"]
     assert {failure.source_file for failure in failures} == {"manifest.toml", "gone.txt"}
     assert vanished({"gone.txt": FileRecord(path=str(tmp_path / "gone.txt"), sha256="0")}) == {"gone.txt"}

@@ -10,6 +10,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _DATE = re.compile(r"\b(\d{1,2})\s?(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"^(?:(\d{1,2})\s?(?:st|nd|rd|th)?\s+)?(" + "|".join(_MONTHS) + r")\s+(\d{4})$",
                          re.IGNORECASE)
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _ORDINAL_GAP = re.compile(r"\b(\d{1,2}) (st|nd|rd|th)\b")
 
 
@@ -21,6 +22,26 @@ def find_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def folder_date(folder: str) -> dt.date | None:
+    """The meeting date a download folder is named for ('cabinet/2025-01-30', '30 January 2025'), innermost first."""
+    for part in reversed(folder.split("/")):
+        iso = [m for m in _ISO_DATE.finditer(part) if _valid(int(m[1]), int(m[2]), int(m[3]))]
+        if iso:
+            return dt.date(int(iso[0][1]), int(iso[0][2]), int(iso[0][3]))
+        if printed := find_date(part.replace("-", " ").replace("_", " ")):
+            return printed
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    """Whether the numbers make a calendar date (a folder '2025-13-40' is not one)."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def is_date_line(text: str) -> bool:

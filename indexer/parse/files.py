@@ -21,8 +21,9 @@ def parse_file(
     info: PaperInfo | None = None,
     count_tokens: TokenCounter | None = None,
     max_tokens: int = 256,
+    source_file: str = "",
 ) -> ParsedPaper:
-    """Parse a paper file by its suffix; PaperError (or UnsupportedPaper) says why one cannot be read."""
+    """Parse a paper file by its suffix, named source_file (its path in the corpus; default its file name)."""
     suffix = path.suffix.lower()
     if suffix not in (*TEXT_SUFFIXES, ".pdf"):
         raise UnsupportedPaper(f"unsupported file type: {path.name} (only PDF, TXT and MD papers are read)")
@@ -34,7 +35,7 @@ def parse_file(
         text, starts = _decode(data), []
     if not text.strip():
         raise PaperError(f"empty paper: {path.name} has no text")
-    return parse_text(text, path.name, info, starts, count_tokens, max_tokens)
+    return parse_text(text, source_file or path.name, info, starts, count_tokens, max_tokens)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -69,7 +69,8 @@ def _document(paper: PaperInfo, part: Part, index: int, total: int, source_file:
     alone = total == 1
     title = part.title or (paper.title if alone else "") or f"Part {index + 1}"
     doc_type = paper.doc_type if alone and paper.doc_type != "other" and part.doc_type != "minutes" else part.doc_type
-    doc_id = _unique(f"{slugify(PurePath(source_file).stem)}.{slugify(title)[:50].strip('-.')}", taken)
+    stem = slugify(PurePath(source_file).with_suffix("").as_posix())  # the path inside the corpus: one per folder
+    doc_id = _unique(f"{stem}.{slugify(title)[:50].strip('-.')}", taken)
     return Document(id=doc_id, source_file=source_file, title=title, doc_type=doc_type, body=paper.body,
                     meeting_date=paper.meeting_date, author=part.author, report_date=part.report_date)
 
