@@ -163,7 +163,9 @@ class Assistant:
 
     def health(self) -> Health:
         """Readiness facts for /healthz."""
-        return Health(paragraphs=len(self._library.paragraphs), documents=len(self._library.documents),
+        problems = tuple(p for p in (self._reader.vector_store_problem,) if p)
+        return Health(status="degraded" if problems else "ok", problems=problems,
+                      paragraphs=len(self._library.paragraphs), documents=len(self._library.documents),
                       index_version=self._reader.version, embedder=self._reader.embedder_name,
                       llm=self._llm.name if self._llm else "none")
 
