@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from assistant.http import routes, scrutiny_routes
+from assistant.http.encoding import EncodableTextMiddleware
 from assistant.http.errors import install_error_handlers
 from assistant.http.limits import ConcurrencyLimitMiddleware, RateLimitMiddleware, SecurityHeadersMiddleware
 from assistant.http.openapi import publish_question_limit
@@ -53,7 +54,8 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
 
 
 def add_middleware(app: FastAPI, settings: Settings) -> None:
-    """Limits and headers, innermost first: concurrency, rate limit, CORS, security headers."""
+    """Limits and headers, innermost first: unencodable text, concurrency, rate limit, CORS, security headers."""
+    app.add_middleware(EncodableTextMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrency, wait_s=settings.queue_wait_s)
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
     # Always installed, even allowing no origin: Gradio then leaves CORS to it rather than echoing any origin.

@@ -22,7 +22,7 @@ from assistant.scrutiny.views import TOPIC_K, Scrutiny
 from assistant.types import Answer, Citation, Health, Statements, Timeline, Turn
 from indexer.build import build_index
 from indexer.embed import load_embedder
-from indexer.errors import BadRequest, PaperError, UnsupportedPaper
+from indexer.errors import BadRequest, PaperError, PaperExists, UnsupportedPaper
 from indexer.reader import IndexMissing, IndexReader
 from indexer.settings import Settings
 from indexer.types import Document, Filters, IndexReport, Paragraph
@@ -163,14 +163,18 @@ class Assistant:
 
     def health(self) -> Health:
         """Readiness facts for /healthz."""
-        return Health(paragraphs=len(self._library.paragraphs), documents=len(self._library.documents),
+        problems = tuple(p for p in (self._reader.vector_store_problem,) if p)
+        return Health(status="degraded" if problems else "ok", problems=problems,
+                      paragraphs=len(self._library.paragraphs), documents=len(self._library.documents),
                       index_version=self._reader.version, embedder=self._reader.embedder_name,
                       llm=self._llm.name if self._llm else "none")
 
-    def add_paper(self, filename: str, content: bytes) -> IndexReport:
-        """Save an uploaded paper into the corpus and index it; a bad paper is removed again."""
+    def add_paper(self, filename: str, content: bytes, *, replace: bool = False) -> IndexReport:
+        """Save an uploaded paper into the corpus and index it; refuse to replace one unless asked."""
         target = self.settings.corpus_dir / safe_filename(filename)
         with self._write_lock:
+            if target.exists() and not replace:
+                raise PaperExists(f"{target.name} is already in the corpus: upload with ?replace=true to replace it")
             report = self._index_upload(target, content)
         self._refresh()
         return report

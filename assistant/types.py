@@ -48,7 +48,8 @@ class Answer(Frozen):
 class Health(Frozen):
     """What /healthz reports once the assistant is ready."""
 
-    status: Literal["ok"] = "ok"
+    status: Literal["ok", "degraded"] = "ok"
+    problems: tuple[str, ...] = Field((), description="Why it is degraded, e.g. the vector store is unreachable.")
     paragraphs: int
     documents: int
     index_version: str

@@ -13,6 +13,10 @@ class UnsupportedPaper(PaperError):
     """The file type is not one we read (PDF, TXT, MD)."""
 
 
+class PaperExists(PanelQAError):
+    """An upload names a paper already in the corpus, and replacing it was not asked for."""
+
+
 class NotFound(PanelQAError):
     """An id that names no document or paragraph."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,10 +16,12 @@ from indexer.errors import PanelQAError
 from indexer.keyword import KeywordIndex
 from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
-from indexer.store import VectorCollection, chroma_client
+from indexer.store import SERVER_ERRORS, CircuitBreaker, VectorCollection, chroma_client
 from indexer.types import Document, Filters, Hit, Paragraph, SentenceScores
 from indexer.units import Scalar, filter_conditions, matches, unit_metadata
 from indexer.versions import VersionMeta, current_version, read_meta, read_records, version_folder
+
+log = logging.getLogger(__name__)
 
 
 class IndexMissing(PanelQAError):
@@ -70,6 +73,7 @@ class IndexReader:
         self._embedder = embedder
         self._client = client
         self._loaded = loaded
+        self._breaker = CircuitBreaker(settings.chroma_retry_s)
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> IndexReader:
@@ -107,12 +111,24 @@ class IndexReader:
         """The model that embedded the units and embeds queries."""
         return self._embedder.name
 
+    @property
+    def vector_store_problem(self) -> str | None:
+        """Why dense search is being skipped (the vector store failed recently), or None when it works."""
+        return self._breaker.problem
+
     def dense(self, query: str, k: int, filters: Filters | None = None) -> list[Hit]:
-        """Top k units by cosine similarity to the query (higher is closer)."""
+        """Top k units by cosine similarity to the query; none while the vector store is down (keyword still works)."""
         loaded = self._loaded  # one version for the whole call, even if a reload happens meanwhile
-        if k < 1 or not loaded.paragraphs:
+        if k < 1 or not loaded.paragraphs or self._breaker.is_open():
             return []
-        found = loaded.vectors.search(self._embedder.embed_query(query), k, filter_conditions(filters))
+        vector = self._embedder.embed_query(query)
+        try:
+            found = loaded.vectors.search(vector, k, filter_conditions(filters))
+        except SERVER_ERRORS as error:
+            log.warning("dense search skipped: %s", error)
+            self._breaker.failed(error)
+            return []
+        self._breaker.succeeded()
         return [Hit(paragraph=loaded.by_id[unit_id], score=score) for unit_id, score in found]
 
     def keyword(self, query: str, k: int, filters: Filters | None = None) -> list[Hit]:

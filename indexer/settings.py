@@ -30,6 +30,12 @@ class Settings(BaseSettings):
         256, ge=32, le=8192, description="Longest unit in word pieces (256 = MiniLM's window)."
     )
     chroma_url: str = Field("", description="Chroma server URL (http://host:8000); empty = embedded Chroma.")
+    chroma_timeout_s: float = Field(
+        10.0, gt=0, description="Seconds a Chroma server request may take (connecting: 2 at most) before it is down."
+    )
+    chroma_retry_s: float = Field(
+        15.0, gt=0, description="Seconds searches skip a Chroma server that failed before trying it again."
+    )
 
     # Answering
     top_k: int = Field(6, ge=1, le=50, description="Paragraphs cited at most per answer (and shown to an LLM).")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 import chromadb
+import httpx
 import numpy as np
 from chromadb.api import ClientAPI
 from chromadb.api.collection_configuration import (
@@ -17,7 +19,7 @@ from chromadb.api.collection_configuration import (
 )
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
-from chromadb.errors import NotFoundError
+from chromadb.errors import ChromaError, NotFoundError
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.vector_stores.types import (
     FilterOperator,
@@ -35,6 +37,9 @@ DEFAULT_CHROMA_PORT = 8000
 # Explore up to this many candidates per query: every unit of a corpus this size or smaller, so the
 # top k is exact, and one thread builds the graph, so a rebuilt graph (each process reloads it) is the same.
 EF_SEARCH = 1000
+# What a Chroma server that is down, frozen or failing raises through the client.
+SERVER_ERRORS = (httpx.HTTPError, ChromaError, OSError)
+CONNECT_TIMEOUT_S = 2.0
 
 
 def chroma_client(settings: Settings) -> ClientAPI:
@@ -43,12 +48,41 @@ def chroma_client(settings: Settings) -> ClientAPI:
     if not settings.chroma_url:
         return chromadb.PersistentClient(path=str(settings.data_dir / "chroma"), settings=quiet)
     url = urlsplit(settings.chroma_url)
-    return chromadb.HttpClient(
+    client = chromadb.HttpClient(
         host=url.hostname or "localhost",
         port=url.port or DEFAULT_CHROMA_PORT,
         ssl=url.scheme == "https",
         settings=quiet,
     )
+    # chromadb's HttpClient builds its httpx session with timeout=None and offers no setting: a frozen
+    # server would hold a request (and its worker slot) forever, so the session gets our timeouts.
+    session: httpx.Client = client._server._session  # type: ignore[attr-defined]
+    connect_s = min(CONNECT_TIMEOUT_S, settings.chroma_timeout_s)
+    session.timeout = httpx.Timeout(settings.chroma_timeout_s, connect=connect_s)
+    return client
+
+
+class CircuitBreaker:
+    """After a failure, skip the vector store for retry_s instead of waiting on it again, then try once more."""
+
+    def __init__(self, retry_s: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.retry_s = retry_s
+        self.clock = clock
+        self.problem: str | None = None
+        self.retry_at = 0.0
+
+    def is_open(self) -> bool:
+        """Whether calls should fail fast now (a recent failure, not yet due for a retry)."""
+        return self.problem is not None and self.clock() < self.retry_at
+
+    def failed(self, error: Exception) -> None:
+        """Record a failure: open for retry_s, keeping a one-line reason for health."""
+        self.problem = f"vector store unreachable ({type(error).__name__}: {error or 'no reply'})"
+        self.retry_at = self.clock() + self.retry_s
+
+    def succeeded(self) -> None:
+        """Close again after a call went through."""
+        self.problem = None
 
 
 def collection_name(version: str) -> str:

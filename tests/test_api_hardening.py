@@ -78,6 +78,22 @@ def test_an_upload_is_indexed_and_its_paragraphs_become_searchable(upload_client
     assert "14 hives" in results[0]["text"]
 
 
+def test_an_upload_named_like_an_existing_paper_is_a_409_unless_replace_is_asked(upload_client: TestClient) -> None:
+    name = "allotments-update.txt"
+    assert upload(upload_client, name, NEW_PAPER, "text/plain", ADMIN).status_code == 201
+    count = len(upload_client.get("/api/documents").json()["documents"])
+    refused = upload(upload_client, name, b"1. A planted replacement.\n", "text/plain", ADMIN)
+    assert refused.status_code == 409
+    assert "?replace=true" in refused.json()["detail"]
+    assert len(upload_client.get("/api/documents").json()["documents"]) == count
+    replaced = upload_client.post(
+        "/api/documents?replace=true",
+        files={"file": (name, b"1. An agreed new version.\n", "text/plain")},
+        headers=ADMIN,
+    )
+    assert replaced.status_code == 201
+
+
 @pytest.mark.parametrize(
     ("name", "kind"), [("tool.exe", "application/octet-stream"), ("scan.txt", "image/png"), ("photo.png", "image/png")]
 )

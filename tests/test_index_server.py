@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from indexer.build import build_index
 from indexer.embed import Embedder
 from indexer.reader import IndexReader
 from indexer.settings import Settings
+from indexer.store import CircuitBreaker
 
 STARTUP_S = 60.0
 
@@ -42,8 +44,8 @@ def wait_for_heartbeat(url: str, server: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture
-def chroma_url(tmp_path: Path) -> Iterator[str]:
-    """A real Chroma server on a free loopback port, stopped after the test."""
+def chroma_server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A real Chroma server on a free loopback port (its URL and process), stopped after the test."""
     port = free_port()
     chroma = Path(sys.executable).parent / "chroma"
     args = [str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)]
@@ -51,10 +53,17 @@ def chroma_url(tmp_path: Path) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for_heartbeat(url, server)
-        yield url
+        yield url, server
     finally:
+        server.send_signal(signal.SIGCONT)
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.fixture
+def chroma_url(chroma_server: tuple[str, subprocess.Popen[bytes]]) -> str:
+    """The URL of the real Chroma server."""
+    return chroma_server[0]
 
 
 @pytest.mark.server
@@ -71,3 +80,45 @@ def test_the_index_lives_on_the_chroma_server_when_a_url_is_set(
     assert len(reader.dense("Strategic Partnership Board", 3)) == 3
     assert reader.keyword("Strategic Partnership Board", 3)
     assert build_index(settings, progress=False, embedder=embedder).version == report.version
+
+
+QUERY = "Strategic Partnership Board"
+
+
+@pytest.mark.server
+def test_a_frozen_or_killed_chroma_server_skips_dense_search_and_keyword_search_goes_on(
+    small_settings: Settings, chroma_server: tuple[str, subprocess.Popen[bytes]], embedder: Embedder
+) -> None:
+    url, server = chroma_server
+    settings = small_settings.model_copy(update={"chroma_url": url, "chroma_timeout_s": 1.0, "chroma_retry_s": 0.2})
+    build_index(settings, progress=False, embedder=embedder)
+    reader = IndexReader.open(settings, embedder)
+    server.send_signal(signal.SIGSTOP)
+    try:
+        assert reader.dense(QUERY, 3) == []
+        assert "vector store unreachable" in (reader.vector_store_problem or "")
+        assert reader.keyword(QUERY, 3)
+    finally:
+        server.send_signal(signal.SIGCONT)
+    time.sleep(0.3)  # past chroma_retry_s: the next search tries the server again
+    assert len(reader.dense(QUERY, 3)) == 3
+    assert reader.vector_store_problem is None
+    server.kill()
+    server.wait(timeout=30)
+    time.sleep(0.3)
+    assert reader.dense(QUERY, 3) == []
+    assert "vector store unreachable" in (reader.vector_store_problem or "")
+
+
+def test_the_breaker_skips_the_store_until_its_retry_time_then_closes_on_success() -> None:
+    now = [100.0]
+    breaker = CircuitBreaker(retry_s=15, clock=lambda: now[0])
+    assert not breaker.is_open()
+    breaker.failed(TimeoutError("timed out"))
+    assert breaker.is_open() and breaker.problem == "vector store unreachable (TimeoutError: timed out)"
+    now[0] += 14.9
+    assert breaker.is_open()
+    now[0] += 0.2
+    assert not breaker.is_open()
+    breaker.succeeded()
+    assert breaker.problem is None

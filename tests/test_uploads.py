@@ -17,7 +17,7 @@ def test_a_broken_replacement_keeps_the_old_paper_in_corpus_and_index(
     original = (upload_settings.corpus_dir / SMALL_PAPER.name).read_bytes()
     before = [c.id for c in upload_assistant.search("community safety survey responses", k=3)]
     with pytest.raises(PaperError):
-        upload_assistant.add_paper(SMALL_PAPER.name, b"")
+        upload_assistant.add_paper(SMALL_PAPER.name, b"", replace=True)
     assert (upload_settings.corpus_dir / SMALL_PAPER.name).read_bytes() == original
     assert [c.id for c in upload_assistant.search("community safety survey responses", k=3)] == before
 

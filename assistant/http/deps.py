@@ -119,3 +119,7 @@ def paper_upload(file: UploadFile) -> UploadFile:
 
 
 PaperUpload = Annotated[UploadFile, Depends(paper_upload)]
+
+ReplaceFlag = Annotated[
+    bool, Query(description="Replace a paper of the same name; without it such an upload is refused with 409.")
+]

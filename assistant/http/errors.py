@@ -8,7 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from indexer.errors import BadRequest, IndexBusy, NotFound, PanelQAError, PaperError, UnsupportedPaper
+from indexer.errors import BadRequest, IndexBusy, NotFound, PanelQAError, PaperError, PaperExists, UnsupportedPaper
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +19,7 @@ STATUS_BY_ERROR: tuple[tuple[type[PanelQAError], int], ...] = (
     (PaperError, 422),
     (BadRequest, 422),
     (IndexBusy, 409),
+    (PaperExists, 409),
 )
 
 

@@ -8,7 +8,16 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from assistant.http.deps import AdminDep, AskBody, AssistantDep, DocumentId, PaperUpload, ParagraphId, SearchParams
+from assistant.http.deps import (
+    AdminDep,
+    AskBody,
+    AssistantDep,
+    DocumentId,
+    PaperUpload,
+    ParagraphId,
+    ReplaceFlag,
+    SearchParams,
+)
 from assistant.http.errors import status_for
 from assistant.http.schemas import (
     DocumentPublic,
@@ -92,9 +101,9 @@ def paragraph(paragraph_id: ParagraphId, assistant: AssistantDep) -> ParagraphPu
     status_code=201,
     responses={401: {"model": ErrorPublic}, 409: {"model": ErrorPublic}, 415: {"model": ErrorPublic}},
 )
-def upload(file: PaperUpload, assistant: AssistantDep) -> IndexReport:
+def upload(file: PaperUpload, assistant: AssistantDep, replace: ReplaceFlag = False) -> IndexReport:
     """Add a paper (PDF, TXT or MD) to the corpus and index it; needs the admin bearer token."""
-    return assistant.add_paper(file.filename or "", file.file.read())
+    return assistant.add_paper(file.filename or "", file.file.read(), replace=replace)
 
 
 @uploads_disabled.post("/documents", status_code=404)
