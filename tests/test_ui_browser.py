@@ -336,13 +336,3 @@ def test_an_empty_question_or_a_bad_date_says_why_without_covering_the_question_
     box.fill("What about drones?")
     expect(box).to_have_value("What about drones?")
 
-
-def test_a_question_typed_while_an_answer_loads_is_kept_for_asking_next(page: Page) -> None:
-    box = page.get_by_label("Your question")
-    box.fill(VICTIM_FIRST)
-    page.get_by_role("button", name="Ask", exact=True).click()
-    expect(page.locator(".reply.pending")).to_be_visible()
-    expect(box).to_have_value("")
-    box.fill("And what about drones?")
-    expect(page.locator(".reply:not(.pending)")).to_be_visible(timeout=60_000)
-    expect(box).to_have_value("And what about drones?")
