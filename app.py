@@ -11,6 +11,7 @@ import gradio
 import uvicorn
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
 from assistant.http import routes, scrutiny_routes
 from assistant.http.encoding import EncodableTextMiddleware
@@ -33,7 +34,8 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
         yield
 
     # The app-wide body limit is the largest any route takes (an upload); /api lowers it for JSON.
-    app = FastAPI(
+    # FastAPIOffline serves Swagger UI's and ReDoc's scripts itself: /docs works with no network.
+    app = FastAPIOffline(
         title="Panel Papers Assistant",
         lifespan=lifespan,
         max_body_size=max(settings.max_body_bytes, settings.max_upload_bytes),

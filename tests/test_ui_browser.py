@@ -321,3 +321,18 @@ def test_markup_in_a_paper_is_shown_as_text_and_never_runs(browser: Browser, hos
         shoot(page, "hostile-paper-reader")
         assert page.locator(".ppa img, .ppa script").count() == 0
         assert page.evaluate("window.__xss") is None
+
+
+def test_an_empty_question_or_a_bad_date_says_why_without_covering_the_question_box(page: Page) -> None:
+    page.get_by_role("button", name="Ask", exact=True).click()
+    expect(page.locator("#conversation .notice")).to_have_text("Type a question first.")
+    set_meeting_range(page, "2024-13-45", "")
+    box = page.get_by_label("Your question")
+    box.fill(VICTIM_FIRST)
+    page.get_by_role("button", name="Ask", exact=True).click()
+    expect(page.locator("#conversation .notice")).to_contain_text("Meetings from: write the date as YYYY-MM-DD")
+    expect(page.locator(".toast-body")).to_have_count(0)
+    expect(box).to_have_value(VICTIM_FIRST)
+    box.fill("What about drones?")
+    expect(box).to_have_value("What about drones?")
+

@@ -223,14 +223,17 @@ class PanelPapersUI:
 
     def ask(
         self, question: str, exchanges: list[Exchange], date_from: str, date_to: str, document: str, doc_type: str
-    ) -> Iterator[tuple[str, list[Exchange], str]]:
+    ) -> Iterator[tuple[str, list[Exchange], Any]]:
         """Answer a question, streaming the text when an LLM writes it, then show the source cards."""
+        # A notice in the page, not gr.Error: Gradio's error pill covers the question box until dismissed.
         if not question.strip():
-            raise gr.Error("Type a question first.")
+            yield render.conversation(exchanges, "Type a question first."), exchanges, gr.skip()
+            return
         try:
             filters = meeting_filters(date_from, date_to, document, doc_type)
         except PanelQAError as error:
-            raise gr.Error(str(error)) from error
+            yield render.conversation(exchanges, str(error)), exchanges, gr.skip()
+            return
         assistant = self.assistant()
         pending = Exchange(question.strip())
         yield render.conversation([*exchanges, pending]), exchanges, ""
@@ -241,15 +244,16 @@ class PanelPapersUI:
 
     def _answer(
         self, assistant: Assistant, pending: Exchange, exchanges: list[Exchange], filters: Filters | None
-    ) -> Iterator[tuple[str, list[Exchange], str]]:
+    ) -> Iterator[tuple[str, list[Exchange], Any]]:
         """The conversation as the answer's pieces arrive, then with the finished answer and its cards."""
+        # gr.skip() leaves the question box alone: what the user types meanwhile is their next question.
         for piece in assistant.ask_stream(pending.question, turns(exchanges), filters):
             if isinstance(piece, Answer):
                 done = [*exchanges, self._finished(pending, piece)]
-                yield render.conversation(done), done, ""
+                yield render.conversation(done), done, gr.skip()
             else:
                 pending = replace(pending, text=pending.text + piece)
-                yield render.conversation([*exchanges, pending]), exchanges, ""
+                yield render.conversation([*exchanges, pending]), exchanges, gr.skip()
 
     def _failed(
         self, pending: Exchange, exchanges: list[Exchange], error: Exception

@@ -222,18 +222,19 @@ def exchange_html(exchange: Exchange, index: int) -> str:
     return f'<div class="exchange">{question}{reply_html(exchange, str(index))}</div>'
 
 
-def conversation(exchanges: Sequence[Exchange]) -> str:
-    """The whole chat, oldest first, or a short welcome when it is empty."""
+def conversation(exchanges: Sequence[Exchange], notice: str = "") -> str:
+    """The whole chat, oldest first (a short welcome when empty), with a notice under it that blocks nothing."""
+    note = f'<p class="notice" role="alert">{escape(notice)}</p>' if notice else ""
     if not exchanges:
         return (
             '<div class="ppa conversation empty"><p>Ask a question about the Police and Crime Panel papers. '
             "Every answer quotes the papers and cites their own paragraph numbers; when the papers "
-            "don't say, you will be told so.</p></div>"
+            f"don't say, you will be told so.</p>{note}</div>"
         )
     body = "".join(exchange_html(exchange, index) for index, exchange in enumerate(exchanges))
     return (
         f'<div class="ppa conversation" role="log" aria-live="polite" aria-label="Conversation" tabindex="0">'
-        f"{body}</div>"
+        f"{body}{note}</div>"
     )
 
 
