@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
@@ -44,9 +45,7 @@ def fold_groups(pairs: Sequence[QAPair], min_pairs: int = MIN_FOLD_PAIRS) -> dic
     Dealing is in hash order, whole small parts first, so a small part is never split across folds and
     every fold gets a share of the unanswerable questions (refusal is measurable in each).
     """
-    sizes: dict[str, int] = {}
-    for pair in pairs:
-        sizes[part_of(pair)] = sizes.get(part_of(pair), 0) + 1
+    sizes = Counter(part_of(pair) for pair in pairs)
     large = sorted((p for p, n in sizes.items() if p != UNANSWERABLE and n >= min_pairs), key=unit_hash)
     folds = {part: i for i, part in enumerate(large)} or {UNANSWERABLE: 0}
     small = sorted((p for p in sizes if p not in folds and p != UNANSWERABLE), key=unit_hash)
@@ -58,8 +57,8 @@ def fold_groups(pairs: Sequence[QAPair], min_pairs: int = MIN_FOLD_PAIRS) -> dic
     return assigned | {p.id: i % count for i, p in enumerate(unanswerable)}
 
 
-def smallest_fold(folds: dict[str, int], sizes: dict[str, int], tie: int) -> int:
+def smallest_fold(folds: dict[str, int], sizes: Counter[str], tie: int) -> int:
     """The fold holding fewest pairs so far (ties broken by the dealing turn), to even out fold sizes."""
     count = max(folds.values()) + 1
-    load = [sum(sizes.get(part, 0) for part, fold in folds.items() if fold == k) for k in range(count)]
+    load = [sum(sizes[part] for part, fold in folds.items() if fold == k) for k in range(count)]
     return min(range(count), key=lambda k: (load[k], (k - tie) % count))

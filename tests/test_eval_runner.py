@@ -100,14 +100,21 @@ def test_the_report_files_name_every_system_and_the_terminal_shows_the_table(
     assert "number (1)" in printed
 
 
+def gated(qa_dir: Path, tmp_path: Path, settings: Settings, capsys: pytest.CaptureFixture[str],
+          limits: str) -> tuple[int, str]:
+    """Run the eval with the gate under these limits: the exit code and what it printed."""
+    strict = thresholds_file(tmp_path, limits)
+    code = runner.run_eval(settings, qa_dir=qa_dir, out_dir=tmp_path / "out", gate=True, thresholds=strict)
+    return code, capsys.readouterr().out
+
+
 @pytest.mark.usefixtures("fake_systems")
 def test_the_gate_fails_and_says_which_metric_when_a_threshold_is_above_what_is_measured(
     qa_dir: Path, tmp_path: Path, shared_settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    strict = thresholds_file(tmp_path, '[minimum]\n"hit@1" = 0.5\n"hit@5" = 0.9\n[maximum]\nrefused_answerable = 0\n')
-    code = runner.run_eval(shared_settings, qa_dir=qa_dir, out_dir=tmp_path / "out", gate=True, thresholds=strict)
+    code, printed = gated(qa_dir, tmp_path, shared_settings, capsys,
+                          '[minimum]\n"hit@1" = 0.5\n"hit@5" = 0.9\n[maximum]\nrefused_answerable = 0\n')
     assert code == 1
-    printed = capsys.readouterr().out
     assert "GATE FAILED" in printed
     assert "hit@1: 0.000 below minimum 0.500" in printed
     assert "hit@5" not in printed.split("GATE FAILED")[1]
@@ -174,9 +181,9 @@ def split_of_id(pair_id: str) -> str:
 def test_the_gate_fails_on_a_test_split_limit_and_runs_cv_itself(
     qa_dir: Path, tmp_path: Path, shared_settings: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    strict = thresholds_file(tmp_path, '[test.minimum]\n"hit@1" = 0.5\n[cv.minimum]\n"hit@5" = 0.9\n')
-    code = runner.run_eval(shared_settings, qa_dir=qa_dir, out_dir=tmp_path / "out", gate=True, thresholds=strict)
-    failed = capsys.readouterr().out.split("GATE FAILED")[1]
+    code, printed = gated(qa_dir, tmp_path, shared_settings, capsys,
+                          '[test.minimum]\n"hit@1" = 0.5\n[cv.minimum]\n"hit@5" = 0.9\n')
+    failed = printed.split("GATE FAILED")[1]
     assert code == 1
     assert "test hit@1: 0.000 below minimum 0.500" in failed
     assert "cv" not in failed
