@@ -167,7 +167,8 @@ def test_an_api_flood_gets_429_with_retry_after_on_the_api_and_gradio_calls(
         assert [client.get("/api/documents").status_code for _ in range(3)] == [200, 200, 200]
         for refused in (client.get("/api/documents"), client.post("/gradio_api/queue/join", json={})):
             assert refused.status_code == 429
-            assert refused.headers["retry-after"] == "20"  # 3/min: one token every 20 s
+            # 3/min is one token every 20 s; a slow machine spends some of it between requests (exact: test_api_limits)
+            assert 1 <= int(refused.headers["retry-after"]) <= 20
             assert "3 per minute" in refused.json()["detail"]
 
 
