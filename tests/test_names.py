@@ -25,7 +25,7 @@ def answer_to(question: str, text: str, unmentioned_names: tuple[str, ...] = ())
     found = Retrieved(query=question, hits=hits, sentences={"7": [(s, 0.8) for s in split_sentences(text)]},
                       unmentioned=unmentioned_names)
     proper = proper_words([text, *FILLER])
-    answer = extractive_answer(question, found, idf_table(h.paragraph for h in hits), 5, "in any of the papers", proper)
+    answer = extractive_answer(question, found, idf_table(h.paragraph for h in hits), 5, "", proper)
     return answer.answer if not answer.abstained else f"REFUSED: {answer.answer}"
 
 
@@ -74,7 +74,7 @@ def test_a_name_spelt_nearly_like_a_word_the_papers_use_is_taken_for_a_slip():
 def test_a_question_about_something_the_papers_never_mention_is_refused_naming_it():
     answered = answer_to("What did the PCC say about Operation Quokka?", "The PCC said the operation went well.",
                          ("Operation Quokka",))
-    assert answered.startswith(f"REFUSED: {UNMENTIONED} Operation Quokka in any of the papers.")
+    assert answered.startswith(f"REFUSED: {UNMENTIONED} Operation Quokka.")
 
 
 def test_which_organisation_is_answered_only_by_a_sentence_naming_one():

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from assistant.answer.kinds import ASKS_FIGURE, ASKS_NAME, answers, wanted
 from assistant.answer.sentences import Scored, best_sentence, choose, compose, leads, score_sentences
 from assistant.language.names import new_names
+from assistant.language.periods import named
 from assistant.language.text import years_in
 from assistant.retrieval.retrieve import Retrieved
 from assistant.types import Answer, Citation
@@ -47,9 +48,9 @@ def paragraph_years(paragraph: Paragraph) -> set[int]:
 
 
 def scope(filters: Filters | None, document_title: str | None) -> str:
-    """Words saying what was searched, so a refusal is never broader than the search."""
+    """Words saying what was searched, so a refusal is never broader than the search ('' for all the papers)."""
     if filters is None or filters.is_empty():
-        return "in any of the papers searched"
+        return ""
     parts = []
     if filters.meeting_from or filters.meeting_to:
         start = filters.meeting_from.isoformat() if filters.meeting_from else "the earliest"
@@ -59,7 +60,7 @@ def scope(filters: Filters | None, document_title: str | None) -> str:
         parts.append(f"in '{document_title}'")
     if filters.doc_type:
         parts.append(f"in papers of type '{filters.doc_type}'")
-    return " ".join(["in the papers", *parts])
+    return " ".join(parts)
 
 
 def citation(n: int, hit: Hit, highlight: str) -> Citation:
@@ -91,6 +92,9 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
     scored = score_sentences(found.query, found.hits, idf, found.sentences, found.speaker)
     if found.unmentioned:
         return refusal(found, idf, limit, where, scored, f"{UNMENTIONED} {' or '.join(found.unmentioned)}")
+    lead = next(iter(leads(scored)), None)
+    if lead is not None and not lead.in_scope and named(question):
+        return other_period(found, idf, limit, where, scored, lead, named(question))
     if should_abstain(scored, question, found.hits):
         return refusal(found, idf, limit, where, scored)
     by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker)) for part, scores in found.parts]
@@ -119,4 +123,19 @@ def refusal(found: Retrieved, idf: dict[str, float], limit: int, where: str, sco
     """A plain "the papers don't say", scoped to what was searched, with the closest paragraphs."""
     cites = citations_for(found, [], {}, idf, min(limit, 3), scored)
     closest = " The closest paragraphs are listed below." if cites else ""
-    return Answer(answer=f"{saying} {where}.{closest}", abstained=True, citations=cites, query=found.query)
+    return Answer(answer=f"{_scoped(saying, where)}.{closest}", abstained=True, citations=cites, query=found.query)
+
+
+def other_period(found: Retrieved, idf: dict[str, float], limit: int, where: str, scored: Sequence[Scored],
+                 lead: Scored, asked: Sequence[str]) -> Answer:
+    """A refusal for the period asked that quotes what the papers give for another ("they don't give Quarter 1;
+    for another period they say: 'In Quarter 2…' [1]"), so a figure from another time is never the answer."""
+    cites = citations_for(found, [lead.hit], {lead.hit: lead.sentence}, idf, min(limit, 3), scored)
+    text = (f"{_scoped(REFUSAL, where)} for {' and '.join(asked)}. "
+            f"For another period they say: {lead.sentence.strip()} [1]")
+    return Answer(answer=text, abstained=True, citations=cites, query=found.query)
+
+
+def _scoped(saying: str, where: str) -> str:
+    """The refusal and what was searched, when the search was narrowed."""
+    return f"{saying} {where}" if where else saying
