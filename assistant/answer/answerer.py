@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from assistant.answer.kinds import ASKS_FIGURE, ASKS_NAME, answers, wanted
 from assistant.answer.sentences import Scored, best_sentence, choose, compose, leads, score_sentences
-from assistant.language.names import new_names
-from assistant.language.periods import named
-from assistant.language.text import years_in
+from assistant.language.names import new_names, question_names
+from assistant.language.periods import named, periods
+from assistant.language.text import content_terms, years_in
 from assistant.retrieval.retrieve import Retrieved
 from assistant.types import Answer, Citation
 from indexer.types import Filters, Hit, Paragraph
@@ -20,6 +20,10 @@ from indexer.types import Filters, Hit, Paragraph
 WEAK_COVERAGE = 0.3  # share of the question's idf weight found in the best-covering sentence
 NO_COVERAGE = 0.15  # below this the question's words are simply not there, whatever the meaning match
 WEAK_MEANING = 0.45  # cosine of the closest sentence to the question (MiniLM)
+# A name the question uses that few paragraphs use (idf >= this: under 1 in 150 paragraphs) must be in the
+# paragraphs answering it: 'Victim First referrals from Nottinghamshire' is not answered by the referral totals.
+# A name most paragraphs use (the panel's own area) is their setting, and may go unsaid.
+RARE_NAME_IDF = 5.0
 REFUSAL = "The panel papers don't say"
 UNMENTIONED = "The panel papers don't mention"
 
@@ -99,12 +103,22 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
         return refusal(found, idf, limit, where, scored)
     by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker)) for part, scores in found.parts]
     chosen = choose(scored, question, idf, by_part)
+    if absent := rare_names_absent(question, [found.hits[s.hit].paragraph for s in chosen], idf):
+        return refusal(found, idf, limit, where, scored, f"{REFUSAL} for {' or '.join(absent)}")
     if not gives_asked(question, chosen, proper):
         return refusal(found, idf, limit, where, scored)
     text, order = compose(chosen)
     highlights = {s.hit: s.sentence for s in reversed(chosen)}
     return Answer(answer=text, abstained=False, citations=citations_for(found, order, highlights, idf, limit, scored),
                   query=found.query)
+
+
+def rare_names_absent(question: str, answering: Sequence[Paragraph], idf: dict[str, float]) -> list[str]:
+    """The question's rarely used names that none of the answering paragraphs (headings included) mentions;
+    months are periods, judged by their own rule."""
+    present = set(content_terms(" ".join(f"{p.text} {p.report_title} {' '.join(p.section_path)}" for p in answering)))
+    return [name for name in question_names(question) if not periods(name).months
+            and any(idf.get(term, 0.0) >= RARE_NAME_IDF and term not in present for term in content_terms(name))]
 
 
 def gives_asked(question: str, chosen: Sequence[Scored], proper: frozenset[str]) -> bool:
