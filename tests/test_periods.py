@@ -54,3 +54,18 @@ def test_the_quarter_asked_is_answered_when_the_papers_give_it() -> None:
     answer = answer_to("How many referrals did the centre get in Quarter 1?",
                        "In Quarter 1 the centre received 60 referrals. In Quarter 2 the centre received 74 referrals.")
     assert answer.startswith("In Quarter 1 the centre received 60 referrals.")
+
+
+def test_a_sentence_naming_no_period_speaks_of_its_paragraphs() -> None:
+    paragraph = periods("15 were referred for rape. In Quarter 2 the centre received 74 referrals.")
+    asked = periods("How many were referred for rape in Quarter 1?")
+    assert out_of_scope(asked, periods("15 were referred for rape."), Periods(), paragraph)
+    assert not out_of_scope(periods("How many in Quarter 2?"), periods("15 were referred for rape."), Periods(),
+                            paragraph)
+
+
+def test_a_salary_asked_and_none_given_is_refused() -> None:
+    text = "The Commissioner holds the Chief Constable to account for the performance of the force."
+    assert answer_to("What is the Chief Constable's annual salary?", text).startswith(f"REFUSED: {REFUSAL}")
+    assert answer_to("What is the Chief Constable's annual salary?",
+                     "The Chief Constable's annual salary is £180,000.").startswith("The Chief Constable's annual")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from assistant.answer.kinds import ASKS_FIGURE, Wanted, directness, offers, wanted
-from assistant.language.periods import dated, out_of_scope, periods
+from assistant.language.periods import Periods, dated, out_of_scope, periods
 from assistant.language.reported import speaks
 from assistant.language.text import content_terms, unique
 from indexer.types import Hit, Paragraph, SentenceScores
@@ -82,16 +82,18 @@ def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float], s
     meta = 0.0 if ABOUT_PAPER_ASKED.search(question) else META_PENALTY
     listing = LIST_BONUS if ASKS_LIST.search(question) else 0.0
     asked = periods(question)
+    scoped = asked != Periods()
     scored = []
     for rank, hit in enumerate(hits):
         context = " ".join([hit.paragraph.report_title, *hit.paragraph.section_path])
         when = periods(context) | dated(hit.paragraph.meeting_date)
         pairs = sentences.get(hit.paragraph.id, [])
         own = [sentence for sentence, _ in pairs]
+        whole = periods(hit.paragraph.text) if scoped else Periods()
         for position, (sentence, meaning) in enumerate(pairs):
             cov = coverage(terms, sentence, idf, unseen, context)
             lift = _lift(sentence, want, speaker, meta) + listing * _opens_list(sentence, _at(own, position + 1))
-            in_scope = not out_of_scope(asked, periods(sentence), when)
+            in_scope = not scoped or not out_of_scope(asked, periods(sentence), when, whole)
             score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + lift - SCOPE_PENALTY * (not in_scope)
             scored.append(Scored(sentence, rank, position, cov, meaning, score, in_scope))
     return sorted(scored, key=lambda s: s.score, reverse=True)

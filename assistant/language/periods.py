@@ -1,9 +1,10 @@
 """The periods a text names (quarters, financial years, months, years), to tell evidence from another time.
 
 A question about Quarter 1 is not answered by a sentence about Quarter 2, nor one about December 2024 by a
-sentence about June 2024. A sentence naming no period of the kind asked says nothing either way: it may be
-dated by its paper, so only a sentence that names a period of that kind, and none the question asks, is out
-of scope (its paragraph's headings and its meeting's date count as what it names).
+sentence about June 2024. A sentence naming no period of a kind speaks of its paragraph's (the next sentence
+may say "in Quarter 2"); a paragraph naming none says nothing either way, as it may be dated by its paper. So
+evidence is out of scope when it names periods of a kind asked and none it or its context (headings, the
+meeting's date) names is one the question asks.
 """
 
 from __future__ import annotations
@@ -61,13 +62,15 @@ def dated(held: dt.date | None) -> Periods:
     return Periods(months=frozenset({(held.month, held.year)}), years=frozenset({held.year}))
 
 
-def out_of_scope(asked: Periods, sentence: Periods, context: Periods) -> bool:
-    """True when the sentence names a period of a kind the question asks, and neither it nor its context names
-    one the question asks: a Quarter 2 figure for a Quarter 1 question."""
-    around = sentence | context
-    return (_clash(asked.quarters, sentence.quarters, around.quarters)
-            or _clash(asked.fys, sentence.fys, around.fys)
-            or _months_clash(asked.months, sentence.months, around.months))
+def out_of_scope(asked: Periods, sentence: Periods, context: Periods, paragraph: Periods = Periods()) -> bool:
+    """True when the sentence (or, where it names none of a kind, its paragraph) names periods of a kind the
+    question asks, and none of them or of its context is one asked: a Quarter 2 figure for a Quarter 1 question."""
+    own = Periods(sentence.quarters or paragraph.quarters, sentence.fys or paragraph.fys,
+                  sentence.months or paragraph.months)
+    around = own | context
+    return (_clash(asked.quarters, own.quarters, around.quarters)
+            or _clash(asked.fys, own.fys, around.fys)
+            or _months_clash(asked.months, own.months, around.months))
 
 
 def _clash(asked: frozenset[int], named: frozenset[int], around: frozenset[int]) -> bool:
