@@ -89,7 +89,7 @@ class Assistant:
         """The default answer from the papers' own sentences."""
         where = scope(filters, self._library.title_of(filters.document if filters else None))
         answer = extractive_answer(question, found, self._library.idf, self.settings.top_k, where,
-                                   self._library.proper)
+                                   self._library.proper, self._library.people)
         return answer.model_copy(update={"answer": explain_acronyms(answer.answer, self._library.glossary)})
 
     def _passages(self, found: Retrieved) -> Retrieved:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answer.kinds import ASKS_FIGURE, ASKS_NAME, answers, wanted
+from assistant.answer.people import ASKS_PERSON, Listing, names_someone, role_holder
 from assistant.answer.sentences import Scored, best_sentence, choose, compose, leads, score_sentences
 from assistant.language.names import new_names, question_names
 from assistant.language.periods import named, periods
@@ -90,10 +91,34 @@ def citations_for(found: Retrieved, order: Sequence[int], highlights: dict[int, 
 
 
 def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], limit: int, where: str,
-                      proper: frozenset[str] = frozenset()) -> Answer:
+                      proper: frozenset[str] = frozenset(), people: Sequence[Listing] = ()) -> Answer:
     """Answer from the papers' own sentences, or refuse and offer the closest paragraphs; proper holds the words
-    the papers use as names (Library.proper), which an answer to "which organisation…" must give."""
+    the papers use as names (Library.proper), which an answer to "which organisation…" must give, and people
+    the papers' lists of who holds which role, which answer "who is the…" when the sentences name nobody."""
     scored = score_sentences(found.query, found.hits, idf, found.sentences, found.speaker)
+    refused = refused_outright(question, found, idf, limit, where, scored)
+    if refused is not None:
+        return refused
+    by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker)) for part, scores in found.parts]
+    chosen = choose(scored, question, idf, by_part)
+    if absent := rare_names_absent(question, [found.hits[s.hit].paragraph for s in chosen], idf):
+        return refusal(found, idf, limit, where, scored, f"{REFUSAL} for {' or '.join(absent)}")
+    if ASKS_PERSON.match(question) and not names_someone([s.sentence for s in chosen], people):
+        holder = role_holder(question, people)
+        if holder is not None:
+            return listed_answer(holder, found, idf, limit, scored)
+    if not gives_asked(question, chosen, proper):
+        return refusal(found, idf, limit, where, scored)
+    text, order = compose(chosen)
+    highlights = {s.hit: s.sentence for s in reversed(chosen)}
+    return Answer(answer=text, abstained=False, citations=citations_for(found, order, highlights, idf, limit, scored),
+                  query=found.query)
+
+
+def refused_outright(question: str, found: Retrieved, idf: dict[str, float], limit: int, where: str,
+                     scored: Sequence[Scored]) -> Answer | None:
+    """The refusals due before any sentence is chosen: a name the papers never use, a lead about another
+    period than the one asked, or evidence too weak to answer from."""
     if found.unmentioned:
         return refusal(found, idf, limit, where, scored, f"{UNMENTIONED} {' or '.join(found.unmentioned)}")
     lead = next(iter(leads(scored)), None)
@@ -101,16 +126,16 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
         return other_period(found, idf, limit, where, scored, lead, named(question))
     if should_abstain(scored, question, found.hits):
         return refusal(found, idf, limit, where, scored)
-    by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker)) for part, scores in found.parts]
-    chosen = choose(scored, question, idf, by_part)
-    if absent := rare_names_absent(question, [found.hits[s.hit].paragraph for s in chosen], idf):
-        return refusal(found, idf, limit, where, scored, f"{REFUSAL} for {' or '.join(absent)}")
-    if not gives_asked(question, chosen, proper):
-        return refusal(found, idf, limit, where, scored)
-    text, order = compose(chosen)
-    highlights = {s.hit: s.sentence for s in reversed(chosen)}
-    return Answer(answer=text, abstained=False, citations=citations_for(found, order, highlights, idf, limit, scored),
-                  query=found.query)
+    return None
+
+
+def listed_answer(holder: Listing, found: Retrieved, idf: dict[str, float], limit: int,
+                  scored: Sequence[Scored]) -> Answer:
+    """The list line naming the holder of the role asked, cited first, then the paragraphs the search found."""
+    listing = citation(1, Hit(paragraph=holder.paragraph, score=0.0), holder.line)
+    rest = [c.model_copy(update={"n": c.n + 1}) for c in citations_for(found, [], {}, idf, limit - 1, scored)
+            if c.id != holder.paragraph.id]
+    return Answer(answer=f"{holder.line} [1]", abstained=False, citations=(listing, *rest), query=found.query)
 
 
 def rare_names_absent(question: str, answering: Sequence[Paragraph], idf: dict[str, float]) -> list[str]:
