@@ -19,15 +19,17 @@ from assistant.llm.backends import LLMAnswerer, LLMUnavailable, make_llm
 from assistant.question.conversation import standalone_query
 from assistant.retrieval.retrieve import Mode, Retrieved, Retriever
 from assistant.scrutiny.views import TOPIC_K, Scrutiny
-from assistant.types import Answer, Citation, Health, Statements, Timeline, Turn
+from assistant.types import Answer, Citation, DependencyHealth, Health, Statements, Timeline, Turn
 from indexer.build import build_index
 from indexer.embed import load_embedder
-from indexer.errors import BadRequest, PaperError, PaperExists, UnsupportedPaper
+from indexer.errors import BadRequest, PaperError, PaperExists, UnsupportedPaper, VectorStoreDown
 from indexer.reader import IndexMissing, IndexReader
 from indexer.settings import Settings
 from indexer.types import Document, Filters, IndexReport, Paragraph
 
 PAPER_SUFFIXES = (".pdf", ".txt", ".md")
+KEYWORD_ONLY_NOTE = ("The vector store is unreachable, so only keyword search ran: paragraphs that say this "
+                     "in other words may be missing.")
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -121,7 +123,7 @@ class Assistant:
         if self._llm is not None and not answer.abstained:
             answer = answer_with_llm(self._llm, question, self._passages(found), answer)
         answer = self._noted(found, answer)
-        return answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
+        return self._fallback_marked(answer).model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
     def ask_stream(self, question: str, history: Sequence[Turn] = (),
                    filters: Filters | None = None) -> Iterator[str | Answer]:
@@ -129,13 +131,25 @@ class Assistant:
         started = time.perf_counter()
         found = self._retrieve(question, history, filters)
         retrieved_at = time.perf_counter()
-        answer = self._noted(found, self._extractive(question, found, filters))
+        answer = self._fallback_marked(self._noted(found, self._extractive(question, found, filters)))
         if self._llm is None or answer.abstained:
             yield answer.answer
             yield answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
             return
-        final = self._noted(found, (yield from stream_with_llm(self._llm, question, self._passages(found), answer)))
+        final = self._fallback_marked(
+            self._noted(found, (yield from stream_with_llm(self._llm, question, self._passages(found), answer))))
         yield final.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
+
+    @property
+    def keyword_only(self) -> bool:
+        """True while the vector store is down, so searches run on keywords alone."""
+        return self._reader.vector_store_problem is not None
+
+    def _fallback_marked(self, answer: Answer) -> Answer:
+        """The answer marked keyword-only, with a note a reader can see, when the vector store was down."""
+        if not self.keyword_only or KEYWORD_ONLY_NOTE in answer.notes:
+            return answer
+        return answer.model_copy(update={"keyword_only": True, "notes": (*answer.notes, KEYWORD_ONLY_NOTE)})
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Citation]:
         """Ranked paragraphs for a query, without answering."""
@@ -143,6 +157,8 @@ class Assistant:
             raise BadRequest("the search query is empty")
         self._refresh()
         found = self._retriever.retrieve(query, k, filters, mode)
+        if mode == "dense" and self.keyword_only:
+            raise VectorStoreDown(f"dense search needs the vector store: {self._reader.vector_store_problem}")
         idf = self._library.idf
         return [citation(n, hit, best_sentence(hit, found.query, idf, found.sentences))
                 for n, hit in enumerate(found.hits, 1)]
@@ -162,9 +178,12 @@ class Assistant:
         return self._library.paragraph(paragraph_id, window)
 
     def health(self) -> Health:
-        """Readiness facts for /healthz."""
-        problems = tuple(p for p in (self._reader.vector_store_problem,) if p)
-        return Health(status="degraded" if problems else "ok", problems=problems,
+        """Readiness facts for /healthz, each dependency checked now."""
+        checked = self._reader.dependency_problems()
+        dependencies = tuple(DependencyHealth(name=name, status="down" if problem else "ok", reason=problem or "")
+                             for name, problem in checked.items())
+        problems = tuple(problem for problem in checked.values() if problem)
+        return Health(status="degraded" if problems else "ok", problems=problems, dependencies=dependencies,
                       paragraphs=len(self._library.paragraphs), documents=len(self._library.documents),
                       index_version=self._reader.version, embedder=self._reader.embedder_name,
                       llm=self._llm.name if self._llm else "none")

@@ -17,7 +17,7 @@ from indexer.keyword import KeywordIndex
 from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
 from indexer.store import SERVER_ERRORS, CircuitBreaker, VectorCollection, chroma_client
-from indexer.types import Document, Filters, Hit, Paragraph, SentenceScores
+from indexer.types import Dependency, Document, Filters, Hit, Paragraph, SentenceScores
 from indexer.units import Scalar, filter_conditions, matches, unit_metadata
 from indexer.versions import VersionMeta, current_version, read_meta, read_records, version_folder
 
@@ -115,6 +115,37 @@ class IndexReader:
     def vector_store_problem(self) -> str | None:
         """Why dense search is being skipped (the vector store failed recently), or None when it works."""
         return self._breaker.problem
+
+    def dependency_problems(self) -> dict[Dependency, str | None]:
+        """Each part search needs, checked now, with why it is down (None when it works)."""
+        return {"vector store": self._vector_store_problem(), "keyword index": self._keyword_problem(),
+                "embedder": self._embedder_problem()}
+
+    def _vector_store_problem(self) -> str | None:
+        """Ask the vector store for the version's size (a real round trip), unless it failed moments ago."""
+        if not self._breaker.is_open():
+            try:
+                self._loaded.vectors.count()
+            except SERVER_ERRORS as error:
+                self._breaker.failed(error)
+            else:
+                self._breaker.succeeded()
+        return self._breaker.problem
+
+    def _keyword_problem(self) -> str | None:
+        """The keyword index must hold every unit of the version."""
+        loaded = self._loaded
+        if loaded.keyword.size != len(loaded.paragraphs):
+            return f"keyword index holds {loaded.keyword.size} of {len(loaded.paragraphs)} units"
+        return None
+
+    def _embedder_problem(self) -> str | None:
+        """Embed a short text afresh (queries are cached, so embed_query would not test the model)."""
+        try:
+            self._embedder.embed_texts(["health check"], 1)
+        except (RuntimeError, OSError, ValueError) as error:
+            return f"embedder failed ({type(error).__name__}: {error})"
+        return None
 
     def dense(self, query: str, k: int, filters: Filters | None = None) -> list[Hit]:
         """Top k units by cosine similarity to the query; none while the vector store is down (keyword still works)."""

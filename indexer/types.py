@@ -112,4 +112,5 @@ class IndexReport(Frozen):
     seconds: float = 0.0
 
 
+Dependency = Literal["vector store", "keyword index", "embedder"]  # what search needs, as /healthz names them
 SentenceScores = dict[str, list[tuple[str, float]]]  # unit id → its sentences, each with a cosine to the query

@@ -12,8 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import chromadb
+import httpx
 import pytest
+from api_fixtures import serving
+from test_api import sse_events
 
+from app import create_app
+from assistant.service import KEYWORD_ONLY_NOTE, Assistant
+from assistant.types import Answer, Health
 from indexer.build import build_index
 from indexer.embed import Embedder
 from indexer.reader import IndexReader
@@ -108,6 +114,37 @@ def test_a_frozen_or_killed_chroma_server_skips_dense_search_and_keyword_search_
     time.sleep(0.3)
     assert reader.dense(QUERY, 3) == []
     assert "vector store unreachable" in (reader.vector_store_problem or "")
+
+
+@pytest.mark.server
+def test_with_the_chroma_server_killed_health_is_degraded_and_ask_search_and_stream_run_on_keywords(
+    small_settings: Settings, chroma_server: tuple[str, subprocess.Popen[bytes]], embedder: Embedder
+) -> None:
+    url, server = chroma_server
+    settings = small_settings.model_copy(update={"chroma_url": url, "chroma_timeout_s": 1.0})
+    build_index(settings, progress=False, embedder=embedder)
+    app = create_app(settings, Assistant.open(settings))
+    with serving(app) as base, httpx.Client(base_url=base, timeout=60) as client:
+        healthy = Health.model_validate(client.get("/healthz").json())
+        assert healthy.status == "ok"
+        assert [(d.name, d.status) for d in healthy.dependencies] == [
+            ("vector store", "ok"), ("keyword index", "ok"), ("embedder", "ok")]
+        server.kill()
+        server.wait(timeout=30)
+        health = Health.model_validate(client.get("/healthz").json())
+        down = {d.name: d.reason for d in health.dependencies if d.status == "down"}
+        assert health.status == "degraded" and list(down) == ["vector store"]
+        assert "vector store unreachable" in down["vector store"]
+        answer = Answer.model_validate(client.post("/api/ask", json={"question": QUERY}).json())
+        assert answer.keyword_only and KEYWORD_ONLY_NOTE in answer.notes and answer.citations
+        found = client.get("/api/search", params={"q": QUERY}).json()
+        assert found["keyword_only"] and found["notes"] == [KEYWORD_ONLY_NOTE] and found["results"]
+        dense = client.get("/api/search", params={"q": QUERY, "mode": "dense"})
+        assert dense.status_code == 503 and "vector store" in dense.json()["detail"]
+        stream = client.post("/api/ask/stream", json={"question": QUERY})
+        events = sse_events(stream.text)
+        assert [name for name, _ in events][-2:] == ["answer", "done"]
+        assert Answer.model_validate_json(events[-2][1]).keyword_only
 
 
 def test_the_breaker_skips_the_store_until_its_retry_time_then_closes_on_success() -> None:

@@ -8,7 +8,16 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from indexer.errors import BadRequest, IndexBusy, NotFound, PanelQAError, PaperError, PaperExists, UnsupportedPaper
+from indexer.errors import (
+    BadRequest,
+    IndexBusy,
+    NotFound,
+    PanelQAError,
+    PaperError,
+    PaperExists,
+    UnsupportedPaper,
+    VectorStoreDown,
+)
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +29,7 @@ STATUS_BY_ERROR: tuple[tuple[type[PanelQAError], int], ...] = (
     (BadRequest, 422),
     (IndexBusy, 409),
     (PaperExists, 409),
+    (VectorStoreDown, 503),
 )
 
 

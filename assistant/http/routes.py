@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -27,9 +28,12 @@ from assistant.http.schemas import (
     ParagraphPublic,
     SearchResults,
 )
+from assistant.service import KEYWORD_ONLY_NOTE
 from assistant.types import Answer, Health
 from indexer.errors import PanelQAError
 from indexer.types import IndexReport
+
+log = logging.getLogger(__name__)
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorPublic},
@@ -66,6 +70,9 @@ def answer_events(pieces: Iterable[str | Answer]) -> Iterator[ServerSentEvent]:
             yield ServerSentEvent(event=event, data=piece)
     except PanelQAError as error:
         yield ServerSentEvent(event="error", data={"detail": str(error), "status": status_for(error)})
+    except Exception:  # the headers are sent: the client can only learn of a failure from the stream itself
+        log.exception("unexpected error while streaming an answer")
+        yield ServerSentEvent(event="error", data={"detail": "Internal server error", "status": 500})
     yield ServerSentEvent(event="done", data={})
 
 
@@ -73,7 +80,8 @@ def answer_events(pieces: Iterable[str | Answer]) -> Iterator[ServerSentEvent]:
 def search(params: SearchParams, assistant: AssistantDep) -> SearchResults:
     """Paragraphs matching a query, best first, without composing an answer."""
     found = assistant.search(params.q, params.k, params.narrowing(), params.mode)
-    return SearchResults(results=tuple(found))
+    fallback = params.mode == "hybrid" and assistant.keyword_only
+    return SearchResults(results=tuple(found), keyword_only=fallback, notes=(KEYWORD_ONLY_NOTE,) if fallback else ())
 
 
 @api.get("/documents")
@@ -116,3 +124,4 @@ def no_upload() -> None:
 def healthz(assistant: AssistantDep) -> Health:
     """Readiness: index size and version once ready; 503 while the index loads."""
     return assistant.health()
+
