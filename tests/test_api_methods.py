@@ -75,3 +75,9 @@ def test_a_bad_setting_is_one_line_naming_it(
     err = capsys.readouterr().err
     assert err.startswith("panelqa ask: PANELQA_TOP_K: Input should be a valid integer") and err.count("\n") == 1
 
+
+
+def test_gradios_own_upload_route_is_closed_with_a_403_pointing_to_the_api(api_client: TestClient) -> None:
+    response = api_client.post("/gradio_api/upload", files={"files": ("fill.bin", b"x" * 100_000, "text/plain")})
+    assert response.status_code == 403 and "POST /api/documents" in response.json()["detail"]
+    assert api_client.get("/gradio_api/upload_progress", params={"upload_id": "x"}).status_code == 403

@@ -54,7 +54,7 @@ api = APIRouter(tags=["papers"], responses=ERRORS)
 admin = APIRouter(tags=["admin"], responses=ERRORS, dependencies=[AdminDep])
 uploads_disabled = APIRouter(include_in_schema=False)
 health = APIRouter(tags=["health"], responses={503: {"model": NotReadyPublic}})
-unmatched = APIRouter(include_in_schema=False)
+unmatched = APIRouter(include_in_schema=False)  # included after the API, before the UI: what neither should answer
 
 
 @api.post("/ask")
@@ -131,6 +131,14 @@ def no_upload() -> None:
 def healthz(assistant: AssistantDep) -> Health:
     """Readiness: index size and version once ready; 503 while the index loads."""
     return assistant.health()
+
+
+@unmatched.api_route("/gradio_api/upload", methods=EVERY_METHOD)
+@unmatched.api_route("/gradio_api/upload_progress", methods=EVERY_METHOD)
+def no_gradio_upload() -> JSONResponse:
+    """Gradio's own upload route would store any file for anyone; the UI takes no files, so it is closed."""
+    detail = "The UI takes no file uploads: an admin adds papers with POST /api/documents and the admin token"
+    return JSONResponse({"detail": detail}, status_code=403)
 
 
 @unmatched.api_route("/api/{path:path}", methods=EVERY_METHOD)
