@@ -178,7 +178,8 @@ class Assistant:
         return self._library.paragraph(paragraph_id, window)
 
     def health(self) -> Health:
-        """Readiness facts for /healthz, each dependency checked now."""
+        """Readiness facts for /healthz, each dependency checked now (on the newest version, once published)."""
+        self._refresh()
         checked = self._reader.dependency_problems()
         dependencies = tuple(DependencyHealth(name=name, status="down" if problem else "ok", reason=problem or "")
                              for name, problem in checked.items())

@@ -112,5 +112,6 @@ class IndexReport(Frozen):
     seconds: float = 0.0
 
 
-Dependency = Literal["vector store", "keyword index", "embedder"]  # what search needs, as /healthz names them
+# What search needs, as /healthz names them.
+Dependency = Literal["vector store", "keyword index", "embedder", "index version"]
 SentenceScores = dict[str, list[tuple[str, float]]]  # unit id → its sentences, each with a cosine to the query

@@ -18,11 +18,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from indexer.errors import IndexBusy
+from indexer.errors import IndexBusy, PanelQAError
 from indexer.types import Document, Frozen, Paragraph
 
 POINTER = "CURRENT"
 META = "meta.json"
+
+
+class VersionUnreadable(PanelQAError):
+    """A complete version whose files are damaged (e.g. truncated): readers fall back, the next build replaces it."""
 
 
 class FileRecord(Frozen):
@@ -71,7 +75,7 @@ def read_meta(data_dir: Path, version: str) -> VersionMeta | None:
     """A version's meta, or None when the version is unfinished or gone."""
     try:
         return VersionMeta.model_validate_json((version_folder(data_dir, version) / META).read_bytes())
-    except FileNotFoundError:
+    except (FileNotFoundError, ValueError):  # a damaged meta marks no complete version either
         return None
 
 
@@ -100,6 +104,40 @@ def read_records(folder: Path) -> tuple[tuple[Paragraph, ...], tuple[Document, .
     }
     paragraphs = tuple(Paragraph.model_validate_json(line) for line in lines["paragraphs"])
     return paragraphs, tuple(Document.model_validate_json(line) for line in lines["documents"])
+
+
+def read_checked_records(folder: Path, meta: VersionMeta) -> tuple[tuple[Paragraph, ...], tuple[Document, ...]]:
+    """A version's records, refused as VersionUnreadable when they do not parse or fall short of its meta."""
+    try:
+        paragraphs, documents = read_records(folder)
+    except (OSError, ValueError) as error:  # pydantic's ValidationError is a ValueError
+        raise VersionUnreadable(unreadable_reason(error)) from error
+    if (len(paragraphs), len(documents)) != (meta.units, meta.documents):  # cut at a line end still parses
+        raise VersionUnreadable(f"{len(paragraphs)} units and {len(documents)} documents on disk, "
+                                f"{meta.units} and {meta.documents} were written")
+    return paragraphs, documents
+
+
+def records_problem(folder: Path, meta: VersionMeta) -> str | None:
+    """Why a version's records cannot be used, or None when they can."""
+    try:
+        read_checked_records(folder, meta)
+    except VersionUnreadable as error:
+        return str(error)
+    return None
+
+
+def unreadable_reason(error: Exception) -> str:
+    """An error reading a version's files, as one short line."""
+    first = " ".join(str(error).split())[:200]
+    return f"{type(error).__name__}: {first}"
+
+
+def complete_versions(data_dir: Path, key: str) -> list[str]:
+    """Complete versions built with this index key, newest first: where to fall back to."""
+    root = data_dir / "versions"
+    found = sorted((entry.name for entry in root.iterdir()), reverse=True) if root.exists() else []
+    return [version for version in found if (meta := read_meta(data_dir, version)) and meta.index_key == key]
 
 
 def finish_version(data_dir: Path, meta: VersionMeta) -> None:

@@ -128,7 +128,7 @@ def test_with_the_chroma_server_killed_health_is_degraded_and_ask_search_and_str
         healthy = Health.model_validate(client.get("/healthz").json())
         assert healthy.status == "ok"
         assert [(d.name, d.status) for d in healthy.dependencies] == [
-            ("vector store", "ok"), ("keyword index", "ok"), ("embedder", "ok")]
+            ("vector store", "ok"), ("keyword index", "ok"), ("embedder", "ok"), ("index version", "ok")]
         server.kill()
         server.wait(timeout=30)
         health = Health.model_validate(client.get("/healthz").json())
