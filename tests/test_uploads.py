@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 from api_fixtures import SMALL_PAPER
+from test_parse_files import pdf_bytes
 
 from assistant.service import Assistant
 from indexer.errors import IndexBusy, PaperError
+from indexer.parse.files import read_pdf_pages
 from indexer.settings import Settings
 from indexer.versions import writer_lock
 
@@ -28,3 +32,11 @@ def test_an_upload_refused_because_the_index_is_busy_leaves_no_file_behind(
     with writer_lock(upload_settings.data_dir), pytest.raises(IndexBusy):
         upload_assistant.add_paper("late-paper.txt", b"1. A paper that arrives while another build runs.\n")
     assert not (upload_settings.corpus_dir / "late-paper.txt").exists()
+
+
+def test_pdfs_are_read_by_one_warm_child_process_not_a_fresh_one_each() -> None:
+    pdf = pdf_bytes([["SMALL UPLOAD", "1. The allotment beekeeping pilot placed 14 hives at Braunstone Park."]])
+    assert read_pdf_pages(pdf, "first.pdf")
+    readers = {child.pid for child in multiprocessing.active_children()}
+    assert read_pdf_pages(pdf, "second.pdf")
+    assert len(readers) == 1 and {child.pid for child in multiprocessing.active_children()} == readers
