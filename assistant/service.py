@@ -26,8 +26,10 @@ from indexer.errors import BadRequest, PaperError, PaperExists, UnsupportedPaper
 from indexer.reader import IndexMissing, IndexReader
 from indexer.settings import Settings
 from indexer.types import Document, Filters, IndexReport, Paragraph
+from indexer.versions import record_upload, uploaded_papers
 
 PAPER_SUFFIXES = (".pdf", ".txt", ".md")
+UPLOADED_NOTE = "{cited} from a paper uploaded through the API, not one of the published papers: check it against them."
 KEYWORD_ONLY_NOTE = ("The vector store is unreachable, so only keyword search ran: paragraphs that say this "
                      "in other words may be missing.")
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -123,7 +125,7 @@ class Assistant:
         if self._llm is not None and not answer.abstained:
             answer = answer_with_llm(self._llm, question, self._passages(found), answer)
         answer = self._noted(found, answer)
-        return self._fallback_marked(answer).model_copy(update={"timings_ms": _timings(started, retrieved_at)})
+        return self._marked(answer).model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
     def ask_stream(self, question: str, history: Sequence[Turn] = (),
                    filters: Filters | None = None) -> Iterator[str | Answer]:
@@ -131,12 +133,12 @@ class Assistant:
         started = time.perf_counter()
         found = self._retrieve(question, history, filters)
         retrieved_at = time.perf_counter()
-        answer = self._fallback_marked(self._noted(found, self._extractive(question, found, filters)))
+        answer = self._marked(self._noted(found, self._extractive(question, found, filters)))
         if self._llm is None or answer.abstained:
             yield answer.answer
             yield answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
             return
-        final = self._fallback_marked(
+        final = self._marked(
             self._noted(found, (yield from stream_with_llm(self._llm, question, self._passages(found), answer))))
         yield final.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
 
@@ -145,11 +147,24 @@ class Assistant:
         """True while the vector store is down, so searches run on keywords alone."""
         return self._reader.vector_store_problem is not None
 
-    def _fallback_marked(self, answer: Answer) -> Answer:
-        """The answer marked keyword-only, with a note a reader can see, when the vector store was down."""
-        if not self.keyword_only or KEYWORD_ONLY_NOTE in answer.notes:
-            return answer
-        return answer.model_copy(update={"keyword_only": True, "notes": (*answer.notes, KEYWORD_ONLY_NOTE)})
+    def _marked(self, answer: Answer) -> Answer:
+        """The answer with its uploaded sources marked, and a note for each caveat a reader should see: sources
+        uploaded rather than published, and keyword-only search while the vector store is down."""
+        citations = self._uploads_marked(answer.citations)
+        uploaded = [f"[{c.n}]" for c in citations if c.uploaded]
+        notes = [UPLOADED_NOTE.format(cited=f"{', '.join(uploaded)} {'is' if len(uploaded) == 1 else 'are'}")
+                 ] if uploaded and not answer.abstained else []
+        notes += [KEYWORD_ONLY_NOTE] if self.keyword_only else []
+        fresh = tuple(note for note in notes if note not in answer.notes)
+        return answer.model_copy(update={"citations": citations, "notes": (*answer.notes, *fresh),
+                                         "keyword_only": answer.keyword_only or self.keyword_only})
+
+    def _uploads_marked(self, citations: Sequence[Citation]) -> tuple[Citation, ...]:
+        """The citations, those from papers uploaded through the API marked as such."""
+        uploaded = uploaded_papers(self.settings.data_dir)
+        by_id = self._library.by_id
+        return tuple(c.model_copy(update={"uploaded": c.id in by_id and by_id[c.id].source_file in uploaded})
+                     for c in citations)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Citation]:
         """Ranked paragraphs for a query, without answering."""
@@ -160,8 +175,8 @@ class Assistant:
         if mode == "dense" and self.keyword_only:
             raise VectorStoreDown(f"dense search needs the vector store: {self._reader.vector_store_problem}")
         idf = self._library.idf
-        return [citation(n, hit, best_sentence(hit, found.query, idf, found.sentences))
-                for n, hit in enumerate(found.hits, 1)]
+        return list(self._uploads_marked([citation(n, hit, best_sentence(hit, found.query, idf, found.sentences))
+                                          for n, hit in enumerate(found.hits, 1)]))
 
     def documents(self) -> list[Document]:
         """Every document (paper part), newest meeting first."""
@@ -196,6 +211,7 @@ class Assistant:
             if target.exists() and not replace:
                 raise PaperExists(f"{target.name} is already in the corpus: upload with ?replace=true to replace it")
             report = self._index_upload(target, content)
+            record_upload(self.settings.data_dir, target.name)
         self._refresh()
         return report
 

@@ -24,6 +24,7 @@ class Citation(Frozen):
     text: str = Field(description="The whole paragraph, as plain text.")
     highlight: str = Field(description="The sentence that supports the answer.")
     score: float
+    uploaded: bool = Field(False, description="True when the paper was uploaded through the API, not published.")
 
 
 class Turn(Frozen):

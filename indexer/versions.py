@@ -2,6 +2,7 @@
 
 data_dir/CURRENT                      id of the version readers use
 data_dir/index.lock                   held (flock) by the one running writer
+data_dir/uploads.txt                  names of the papers added through the API, one a line (appended)
 data_dir/versions/<id>/meta.json      written last: a folder without it is an unfinished build
 data_dir/versions/<id>/paragraphs.jsonl, documents.jsonl, bm25/
 """
@@ -22,6 +23,7 @@ from indexer.errors import IndexBusy, PanelQAError
 from indexer.types import Document, Frozen, Paragraph
 
 POINTER = "CURRENT"
+UPLOADS = "uploads.txt"
 META = "meta.json"
 
 
@@ -155,6 +157,20 @@ def stale_versions(data_dir: Path, keep: set[str]) -> list[str]:
 def remove_version_folder(data_dir: Path, version: str) -> None:
     """Delete a version's files."""
     shutil.rmtree(version_folder(data_dir, version), ignore_errors=True)
+
+
+def record_upload(data_dir: Path, name: str) -> None:
+    """Note that a paper came in through the API: one short append, so workers sharing data_dir never clash."""
+    with (data_dir / UPLOADS).open("a", encoding="utf-8") as handle:
+        handle.write(f"{name}\n")
+
+
+def uploaded_papers(data_dir: Path) -> frozenset[str]:
+    """Names of the papers added through the API (a paper put in the corpus folder by hand is not one)."""
+    try:
+        return frozenset((data_dir / UPLOADS).read_text(encoding="utf-8").splitlines())
+    except FileNotFoundError:
+        return frozenset()
 
 
 @contextmanager
