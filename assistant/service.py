@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant.answer.answerer import citation, extractive_answer, scope
-from assistant.answer.conflicts import with_conflict_notes
+from assistant.answer.conflicts import upload_conflicts, with_conflict_notes
 from assistant.answer.sentences import best_sentence, question_parts
 from assistant.language.acronyms import explain_acronyms
 from assistant.library import Library
@@ -154,6 +154,7 @@ class Assistant:
         uploaded = [f"[{c.n}]" for c in citations if c.uploaded]
         notes = [UPLOADED_NOTE.format(cited=f"{', '.join(uploaded)} {'is' if len(uploaded) == 1 else 'are'}")
                  ] if uploaded and not answer.abstained else []
+        notes += [found.note for found in upload_conflicts(citations)] if uploaded and not answer.abstained else []
         notes += [KEYWORD_ONLY_NOTE] if self.keyword_only else []
         fresh = tuple(note for note in notes if note not in answer.notes)
         return answer.model_copy(update={"citations": citations, "notes": (*answer.notes, *fresh),
