@@ -34,13 +34,6 @@ def test_an_unknown_api_path_is_a_json_404_not_the_ui_page(api_client: TestClien
     assert response.status_code == 404 and response.json() == {"detail": "no API route at /api/nothing-here"}
 
 
-def test_malformed_json_is_a_400_saying_so(api_client: TestClient) -> None:
-    body = b'{"question": "precept'
-    response = api_client.post("/api/ask", content=body, headers={"content-type": "application/json"})
-    assert response.status_code == 400
-    assert response.json()["detail"].startswith("malformed JSON body: ")
-
-
 @pytest.mark.parametrize(
     ("path", "method", "statuses"),
     [
