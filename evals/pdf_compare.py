@@ -38,6 +38,13 @@ def cut_pairs(paragraphs: Sequence[Paragraph]) -> tuple[int, int]:
     return cut, len(pairs)
 
 
+def wraps_inside(paragraphs: Sequence[Paragraph]) -> tuple[int, int]:
+    """(wraps, breaks): line breaks inside prose units that fall mid-sentence, which split sentences for answers."""
+    prose = [p for p in paragraphs if " row" not in p.label and not _SUB_LABEL.search(p.label)]
+    breaks = [line for p in prose for line in p.text.split("\n")[:-1] if line.strip()]
+    return sum(1 for line in breaks if not _CLOSED.search(line.rstrip())), len(breaks)
+
+
 def table_rows(paragraphs: Sequence[Paragraph]) -> int:
     """Units made of table rows with their cells."""
     return sum(1 for p in paragraphs if " row" in p.label)
@@ -75,9 +82,9 @@ READERS: dict[str, Reader] = {"pypdf": _pypdf, "pdfplumber": _pdfplumber, "pypdf
                               "pypdfium2 + layout (chosen)": _ours}
 
 
-def measure(reader: Reader, files: Sequence[Path]) -> tuple[float, int, int, int, int]:
-    """(seconds, pages, cut pairs, prose pairs, table-row units) over the files."""
-    seconds, pages, cut, pairs, rows = 0.0, 0, 0, 0, 0
+def measure(reader: Reader, files: Sequence[Path]) -> tuple[float, int, int, int, int, int, int]:
+    """(seconds, pages, cut pairs, prose pairs, mid-sentence breaks, breaks, table-row units) over the files."""
+    seconds, pages, cut, pairs, wraps, breaks, rows = 0.0, 0, 0, 0, 0, 0, 0
     for file in files:
         started = time.perf_counter()
         texts = reader(file.read_bytes())
@@ -87,9 +94,10 @@ def measure(reader: Reader, files: Sequence[Path]) -> tuple[float, int, int, int
             paper = parse_text("\n".join(texts), file.name, page_starts=page_starts(texts))
         except PaperError:
             continue
-        c, p = cut_pairs(paper.paragraphs)
-        cut, pairs, rows = cut + c, pairs + p, rows + table_rows(paper.paragraphs)
-    return seconds, pages, cut, pairs, rows
+        (c, p), (w, b) = cut_pairs(paper.paragraphs), wraps_inside(paper.paragraphs)
+        cut, pairs, wraps, breaks = cut + c, pairs + p, wraps + w, breaks + b
+        rows += table_rows(paper.paragraphs)
+    return seconds, pages, cut, pairs, wraps, breaks, rows
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -99,14 +107,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N PDFs (pdfplumber is slow)")
     args = parser.parse_args(argv)
     files = sorted(args.folder.rglob("*.pdf"))[: args.limit or None]
-    print(f"{len(files)} PDFs\n\n| library | ms/page | units cut mid-sentence | table-row units |\n|---|---|---|---|")
+    print(f"{len(files)} PDFs\n\n| library | ms/page | units cut mid-sentence | line breaks mid-sentence inside units "
+          "| table-row units |\n|---|---|---|---|---|")
     for name, reader in READERS.items():
         if name == "pdfplumber" and importlib.util.find_spec("pdfplumber") is None:
-            print("| pdfplumber | not installed (pip install pdfplumber) | | |")
+            print("| pdfplumber | not installed (pip install pdfplumber) | | | |")
             continue
-        seconds, pages, cut, pairs, rows = measure(reader, files)
-        print(f"| {name} | {1000 * seconds / max(pages, 1):.1f} | {cut}/{pairs} = {100 * cut / max(pairs, 1):.2f}% "
+        seconds, pages, cut, pairs, wraps, breaks, rows = measure(reader, files)
+        print(f"| {name} | {1000 * seconds / max(pages, 1):.1f} | {_share(cut, pairs)} | {_share(wraps, breaks)} "
               f"| {rows} |", flush=True)
+
+
+def _share(part: int, whole: int) -> str:
+    """'55/1615 = 3.41%'."""
+    return f"{part}/{whole} = {100 * part / max(whole, 1):.2f}%"
 
 
 if __name__ == "__main__":

@@ -179,7 +179,7 @@ def _is_running(page: PageRuns, row: Row, running: set[str], first: bool) -> boo
     key = _key(row)
     if not _in_margin(page, row):
         return False
-    return key in ("#", "page #", "page # of #") or (key in running and not (first and "#" not in key))
+    return key in ("#", "page #", "page # of #") or (key in running and not first)
 
 
 def _page_text(page: PageRuns, rows: list[Row]) -> str:
