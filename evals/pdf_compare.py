@@ -12,6 +12,7 @@ import io
 import itertools
 import re
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from indexer.types import Paragraph
 
 Reader = Callable[[bytes], list[str]]
 _CLOSED = re.compile(r"[.!?:;)\]'’\"”]$")
+_SENTENCE_WORDS = 8  # a last line of 8+ words without a full stop is a cut sentence, not a heading
 _SUB_LABEL = re.compile(r"\([^)]*\)$")  # '4(b)' repeats the text of its paragraph '4'
 
 
@@ -36,6 +38,21 @@ def cut_pairs(paragraphs: Sequence[Paragraph]) -> tuple[int, int]:
     pairs = [(a, b) for a, b in itertools.pairwise(prose) if a.document_id == b.document_id]
     cut = sum(1 for a, b in pairs if not _CLOSED.search(a.text.rstrip()) and b.text[:1].islower())
     return cut, len(pairs)
+
+
+def open_units(paragraphs: Sequence[Paragraph]) -> tuple[int, int]:
+    """(open, prose): prose units whose text stops mid-sentence, the last line long enough not to be a heading.
+
+    This is what a reader sees as a half sentence quoted ('… savings would be'), whatever the next unit holds.
+    """
+    prose = [p for p in paragraphs if " row" not in p.label and not _SUB_LABEL.search(p.label)]
+    return sum(1 for p in prose if _stops_open(p.text)), len(prose)
+
+
+def _stops_open(text: str) -> bool:
+    """The text's last line has a sentence's length but no closing punctuation."""
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    return len(last.split()) >= _SENTENCE_WORDS and not _CLOSED.search(last)
 
 
 def wraps_inside(paragraphs: Sequence[Paragraph]) -> tuple[int, int]:
@@ -82,9 +99,12 @@ READERS: dict[str, Reader] = {"pypdf": _pypdf, "pdfplumber": _pdfplumber, "pypdf
                               "pypdfium2 + layout (chosen)": _ours}
 
 
-def measure(reader: Reader, files: Sequence[Path]) -> tuple[float, int, int, int, int, int, int]:
-    """(seconds, pages, cut pairs, prose pairs, mid-sentence breaks, breaks, table-row units) over the files."""
-    seconds, pages, cut, pairs, wraps, breaks, rows = 0.0, 0, 0, 0, 0, 0, 0
+Counts = dict[str, int]
+
+
+def measure(reader: Reader, files: Sequence[Path]) -> tuple[float, int, Counts]:
+    """(seconds, pages, counts of open units, cut pairs, mid-sentence line breaks, table-row units) over the files."""
+    seconds, pages, counts = 0.0, 0, Counter[str]()
     for file in files:
         started = time.perf_counter()
         texts = reader(file.read_bytes())
@@ -94,10 +114,12 @@ def measure(reader: Reader, files: Sequence[Path]) -> tuple[float, int, int, int
             paper = parse_text("\n".join(texts), file.name, page_starts=page_starts(texts))
         except PaperError:
             continue
-        (c, p), (w, b) = cut_pairs(paper.paragraphs), wraps_inside(paper.paragraphs)
-        cut, pairs, wraps, breaks = cut + c, pairs + p, wraps + w, breaks + b
-        rows += table_rows(paper.paragraphs)
-    return seconds, pages, cut, pairs, wraps, breaks, rows
+        units = paper.paragraphs
+        for key, (part, whole) in {"open": open_units(units), "cut": cut_pairs(units),
+                                   "wraps": wraps_inside(units)}.items():
+            counts.update({key: part, f"{key} of": whole})
+        counts["rows"] += table_rows(units)
+    return seconds, pages, dict(counts)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -107,15 +129,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N PDFs (pdfplumber is slow)")
     args = parser.parse_args(argv)
     files = sorted(args.folder.rglob("*.pdf"))[: args.limit or None]
-    print(f"{len(files)} PDFs\n\n| library | ms/page | units cut mid-sentence | line breaks mid-sentence inside units "
-          "| table-row units |\n|---|---|---|---|---|")
+    print(f"{len(files)} PDFs\n\n| library | ms/page | units ending mid-sentence | unit pairs split mid-sentence "
+          "| line breaks mid-sentence inside units | table-row units |\n|---|---|---|---|---|---|")
     for name, reader in READERS.items():
         if name == "pdfplumber" and importlib.util.find_spec("pdfplumber") is None:
-            print("| pdfplumber | not installed (pip install pdfplumber) | | | |")
+            print("| pdfplumber | not installed (pip install pdfplumber) | | | | |")
             continue
-        seconds, pages, cut, pairs, wraps, breaks, rows = measure(reader, files)
-        print(f"| {name} | {1000 * seconds / max(pages, 1):.1f} | {_share(cut, pairs)} | {_share(wraps, breaks)} "
-              f"| {rows} |", flush=True)
+        seconds, pages, n = measure(reader, files)
+        shares = " | ".join(_share(n.get(key, 0), n.get(f"{key} of", 0)) for key in ("open", "cut", "wraps"))
+        print(f"| {name} | {1000 * seconds / max(pages, 1):.1f} | {shares} | {n.get('rows', 0)} |", flush=True)
 
 
 def _share(part: int, whole: int) -> str:

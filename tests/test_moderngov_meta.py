@@ -26,7 +26,7 @@ EXPECTED: list[tuple[str, str, dt.date, str, tuple[str, ...]]] = [
     (CAB + ORIG + "24-00096 - EQIA.pdf", "appendix", JAN30, "EQIA Submission Form", ()),
     (CAB + ORIG + "24-00108 - Appendix - NOV 2024-25.pdf", "appendix", JAN30, "Appendix 1 - Key Service Statement", ()),
     (CAB + ORIG + "24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf", "report", JAN30,
-     "Finance Monitoring Report - Q3 - November 2024-25", ()),
+     "Finance Monitoring Report As at November 2024-25", ()),
     (CAB + ORIG + "24-00108 - PROD.pdf", "decision", JAN30, "Revenue and Capital Budget Monitoring Report", ()),
     (CAB + ORIG + "24-00108 - Revenue and Capital Budget Monitoring Report November 2024-25.pdf", "report", JAN30,
      "Revenue and Capital Budget Monitoring Report – November 2024-25", ()),

@@ -117,6 +117,6 @@ def _page_runs(page: Any) -> PageRuns:
     runs = []
     for i in range(text.count_rects()):
         left, bottom, right, top = text.get_rect(i)
-        printed = text.get_text_bounded(left, bottom, right, top).replace("\x02", "-")
+        printed = " ".join(text.get_text_bounded(left, bottom, right, top).replace("\x02", "-").split())
         runs.append((left, height - top, right, height - bottom, printed))
     return PageRuns(width, height, tuple(runs))

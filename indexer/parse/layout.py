@@ -106,21 +106,24 @@ def _row(runs: list[Run]) -> Row:
 
 def attach_fragments(rows: list[Row]) -> list[Row]:
     """Cell text wrapped onto lines of its own (above or below its row's baseline) put back into its cell."""
-    columns = sorted({box for row in rows if len(row.cells) > 1 for box in row.boxes})
     out = list(rows)
-    for fragment in [row for row in rows if len(row.cells) == 1 and _under_one(columns, row.boxes[0])]:
-        near = [row for row in out if len(row.cells) > 1 and _close(row, fragment)]
-        if near:
-            target = min(near, key=lambda row: abs(_middle(row) - _middle(fragment)))
-            out[out.index(target)] = _with_cell(target, fragment)
-            out.remove(fragment)
+    pending = [row for row in rows if len(row.cells) == 1]
+    while pending:  # nearest first, so a cell of four lines grows outwards from its row a line at a time
+        near = [(_distance(row, fragment), n, fragment) for fragment in pending for n, row in enumerate(out)
+                if len(row.cells) > 1 and _distance(row, fragment) <= fragment.height and _fits(row, fragment)]
+        if not near:
+            break
+        _, n, fragment = min(near, key=lambda item: item[0])
+        out[n] = _with_cell(out[n], fragment)
+        out.remove(fragment)
+        pending.remove(fragment)
     return out
 
 
-def _under_one(columns: list[tuple[float, float]], box: tuple[float, float]) -> bool:
-    """The box lies under table columns that all overlap one another (one column), and under at least one."""
-    hits = [col for col in columns if box[0] < col[1] + 2 and box[1] > col[0] - 2]
-    return bool(hits) and all(a[1] > b[0] and b[1] > a[0] for a in hits for b in hits)
+def _fits(row: Row, fragment: Row) -> bool:
+    """The fragment lies under at most one of the row's cells, as wrapped cell text does (a prose line spans many)."""
+    left, right = fragment.boxes[0]
+    return sum(1 for a, b in row.boxes if left < b + 2 and right > a - 2) <= 1
 
 
 def _middle(row: Row) -> float:
@@ -128,9 +131,9 @@ def _middle(row: Row) -> float:
     return (row.top + row.bottom) / 2
 
 
-def _close(row: Row, fragment: Row) -> bool:
-    """The fragment's line is within one and a half line heights of the row's."""
-    return abs(_middle(row) - _middle(fragment)) <= 1.5 * max(row.height, fragment.height)
+def _distance(row: Row, fragment: Row) -> float:
+    """Vertical space between the row's box and the fragment's (0 when they overlap)."""
+    return max(fragment.top - row.bottom, row.top - fragment.bottom, 0.0)
 
 
 def _with_cell(row: Row, fragment: Row) -> Row:
@@ -193,7 +196,7 @@ def _page_text(page: PageRuns, rows: list[Row]) -> str:
         gap = row.top - above.bottom
         if table is not None and (merged := _cell_wrap(table, row)) is not None:
             out[-1], table = merged.text, merged
-        elif gap > PARAGRAPH_GAP * max(above.height, row.height):
+        elif gap > PARAGRAPH_GAP * max(above.height, row.height) and not _resumes(out[-1], row):
             out += ["", row.text]
             table = row if len(row.cells) > 1 else None
         elif _wraps(above, row, right, width) and len(out[-1].split("\t")) == 1:
@@ -242,6 +245,11 @@ def _wraps(above: Row, row: Row, right: float, width: float) -> bool:
         return False
     full = above.right >= right - WRAP_SLACK * width
     return full or (text[:1].islower() and not _SENTENCE_END.search(last))
+
+
+def _resumes(text: str, row: Row) -> bool:
+    """A lower-case line after one that stopped mid-sentence goes on with that sentence, whatever the gap."""
+    return len(row.cells) == 1 and "\t" not in text and row.text[:1].islower() and not _SENTENCE_END.search(text)
 
 
 def join_wrapped(line: str, more: str) -> str:

@@ -7,6 +7,7 @@ import re
 
 from indexer.parse.cues import is_title_line, name_cues, text_cues
 from indexer.parse.dates import find_date, long_date, short_date
+from indexer.parse.headings import looks_like_heading
 from indexer.parse.lines import Line
 from indexer.parse.parts import Part
 from indexer.parse.text import title_case
@@ -17,6 +18,7 @@ _DATE_LINE_PREFIXES = ("date/time:", "date:")
 _TOP_LINES = 40
 _TOP_DATE_LINES = 20
 _SHORT_BODY_WORDS = 2
+_APPENDIX_NAME = re.compile(r"^(?:appendix|annex)\s+[A-Z0-9]{1,3}\b", re.IGNORECASE)
 _KIND_TITLES = {"minutes": "Minutes", "agenda": "Agenda", "pack": "Reports pack"}
 _MAX_TITLE_CHARS = 60
 
@@ -51,7 +53,15 @@ def _title(doc_type: DocType, text: PaperInfo, name: PaperInfo, first: Part | No
         meeting = ", ".join(x for x in (body, long_date(own_date) if own_date else "") if x)
         return f"{_KIND_TITLES[doc_type]}: {meeting}"
     masthead = first.title if first and is_title_line(first.title) else ""
-    return masthead or name.title
+    lettered = name.title if _APPENDIX_NAME.match(name.title) else ""  # 'Appendix G - Reserves Policy' keeps its letter
+    return masthead or lettered or _heading_line(first) or name.title
+
+
+def _heading_line(part: Part | None) -> str:
+    """The part's first line when it reads as a heading ('Appendix 1 - Key Service Statement' above a table)."""
+    line = next((line for line in part.lines if line.kind == "text"), None) if part else None
+    text = line.printed if line else ""
+    return text if looks_like_heading(text) and is_title_line(text) else ""
 
 
 def _body(parts: list[Part]) -> str:
