@@ -15,7 +15,7 @@ from indexer.changes import Found, Plan, paper_files, plan_changes, scan, vanish
 from indexer.embed import Embedder, load_embedder
 from indexer.errors import PaperError
 from indexer.parse import PARSER_VERSION, parse_file
-from indexer.parse.duplicates import collapse_duplicates
+from indexer.parse.corpus import collapse_duplicates, fill_bodies
 from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
 from indexer.store import VectorCollection, chroma_client
@@ -91,8 +91,9 @@ def assemble(
     units, documents = previous.records() if previous else ((), ())
     old_units = [unit for unit in units if unit.source_file in kept]
     old_documents = [doc for doc in documents if doc.source_file in kept]
-    new_units = [unit for paper in parsed.values() for unit in paper.paragraphs]
-    new_documents = [doc for paper in parsed.values() for doc in paper.documents]
+    papers = fill_bodies(parsed)
+    new_units = [unit for paper in papers.values() for unit in paper.paragraphs]
+    new_documents = [doc for paper in papers.values() for doc in paper.documents]
     old_files = previous.meta.files if previous else {}
     files = {name: found[name].record if name in found else old_files[name] for name in kept}
     files |= {name: found[name].record for name in parsed}

@@ -10,6 +10,7 @@ import pytest
 
 from indexer.changes import paper_files, scan
 from indexer.parse import parse_file
+from indexer.parse.corpus import fill_bodies
 from indexer.types import ParsedPaper
 
 MODERNGOV = Path(os.environ.get("PANELQA_MODERNGOV_DIR", "/work/shared/moderngov"))
@@ -24,6 +25,7 @@ EXPECTED: list[tuple[str, str, dt.date, str, tuple[str, ...]]] = [
     (CAB + ORIG + "24-00096 - Commissioning Plan for Education Provision in Kent 2025-29 - Report.pdf", "report", JAN30,
      "Commissioning Plan for Education Provision in Kent 2025-29", ("1.1", "2.4", "3.1")),
     (CAB + ORIG + "24-00096 - EQIA.pdf", "appendix", JAN30, "EQIA Submission Form", ()),
+    (CAB + ORIG + "24-00096 - PRoD.pdf", "decision", JAN30, "Commissioning Plan for Education Provision in Kent", ()),
     (CAB + ORIG + "24-00108 - Appendix - NOV 2024-25.pdf", "appendix", JAN30, "Appendix 1 - Key Service Statement", ()),
     (CAB + ORIG + "24-00108 - Finance Monitoring Report - Q3 - November 2024-25.pdf", "report", JAN30,
      "Finance Monitoring Report As at November 2024-25", ()),
@@ -114,3 +116,10 @@ def test_minutes_are_cited_by_the_meeting_they_record(papers: dict[str, ParsedPa
     cited = {unit.label: unit.citation for unit in minutes.paragraphs}
     assert cited["minute 84"] == "Cabinet 30 Jan 2025 · minute 84"
     assert {unit.body for unit in minutes.paragraphs} == {"Cabinet"}
+
+
+@needs_moderngov
+def test_every_document_is_filed_under_its_body_for_the_body_filter(papers: dict[str, ParsedPaper]) -> None:
+    bodies = {name: {doc.body for doc in paper.documents} for name, paper in fill_bodies(papers).items()}
+    assert {body for found in bodies.values() for body in found} == {"Cabinet", "County Council"}
+    assert all(found == {"County Council"} for name, found in bodies.items() if name.startswith(CC))

@@ -9,7 +9,7 @@ from index_fixtures import settings_for
 from indexer.build import build_index
 from indexer.embed import Embedder
 from indexer.parse import parse_text
-from indexer.parse.duplicates import collapse_duplicates
+from indexer.parse.corpus import collapse_duplicates, fill_bodies
 from indexer.reader import IndexReader
 
 REPORT = """Subject: Library Opening Hours
@@ -74,3 +74,12 @@ def test_an_index_never_holds_one_paragraph_twice_and_the_copy_returns_when_the_
     build_index(settings, progress=False, embedder=embedder)
     after = IndexReader.open(settings, embedder).paragraphs
     assert [unit.source_file for unit in after if "£120,000" in unit.text] == ["pack.txt"]
+
+
+def test_a_paper_naming_no_body_takes_the_body_of_its_meeting_folder() -> None:
+    minutes, appendix = "2025-01-30/originals/minutes.txt", "2025-01-30/originals/appendix-a.txt"
+    elsewhere = "other/appendix-b.txt"
+    texts = {minutes: MINUTES, appendix: "Appendix A\n\nA table.", elsewhere: "Appendix B\n\nA list."}
+    papers = fill_bodies({name: parse_text(text, name) for name, text in texts.items()})
+    assert [doc.body for paper in papers.values() for doc in paper.documents] == ["Cabinet", "Cabinet", ""]
+    assert {unit.body for unit in papers[appendix].paragraphs} == {"Cabinet"}

@@ -36,10 +36,10 @@ _TEXT_TYPES: tuple[tuple[DocType, re.Pattern[str]], ...] = (
     ("report", re.compile(r"^(?:subject|report of|report to|report title|report by)\s*:?\s", re.I)),
 )
 _TITLE_FIELD = re.compile(r"^(?:subject(?: matter)?(?: / title of decision)?|title of decision|report title|title)"
-                          r"\s*:\s*(.*)$", re.I)
+                          r"\s*(?::\s*(.*))?$", re.I)
 _NOT_TITLE = re.compile(r"^(?:from|to|by|venue|date|time|ask for|contact|direct dial|tel|telephone|e-?mail|"
                         r"classification|electoral division|key decision|dear|page|present|in attendance|"
-                        r"meeting|cabinet member|report author|author)\b|@|\d{5}|^\W*$", re.I)
+                        r"meeting|cabinet member|report author|author)\b|@|\d{5}|^\W*$|record of decision$", re.I)
 _BARE_APPENDIX = re.compile(r"^a\s?p\s?p\s?e\s?n\s?d\s?i\s?x\s*[\w.]{0,4}$", re.I)
 _MODERNGOV_TAIL = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?-\w{3}-\d{4}(?:\s+\d{1,2}\.\d{2})?(?:\s+(.+))?$")
 _NAME_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?-(\w{3})-(\d{4})")
@@ -98,7 +98,7 @@ def _title(lines: Sequence[str]) -> str:
     """'Subject: …' or 'Title of Decision: …' when printed, else the first line that could be a title."""
     for n, line in enumerate(lines):
         if m := _TITLE_FIELD.match(line):
-            value = m[1].strip() or (lines[n + 1] if n + 1 < len(lines) else "")  # the title printed under its label
+            value = (m[1] or "").strip() or (lines[n + 1] if n + 1 < len(lines) else "")  # or under its label
             return value if len(value) > _MIN_TITLE_CHARS else ""
     return ""
 

@@ -1,19 +1,26 @@
-"""One paragraph, one unit: text printed in two papers (an original and the pack that bundles it) is kept once.
+"""Across the papers of a corpus: one paragraph, one unit, and a meeting's body for papers that print none.
+
+Text printed in two papers (an original and the pack that bundles it) is kept once.
 
 A unit is a copy when nearly all its six-word runs (case, spacing and punctuation aside) were printed in a
 paper ranked before its own: papers with fewer documents first, so the standalone original is kept and the
 pack's copy dropped, even where a page break splits the two differently. Only documents that are mostly
 copies lose units: minutes that repeat a report's recommendations as their resolutions keep them. A document
 left with no units of its own (a pack's copy of a report) is not listed either.
+
+An appendix rarely names the committee it goes to; the papers filed beside it in its meeting's folder (one
+named for a date, as downloaded) do. Papers in a flat folder are left as they are: it may hold many bodies.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import PurePosixPath
 
+from indexer.parse.dates import folder_date
 from indexer.parse.text import words
-from indexer.types import Document, Paragraph
+from indexer.types import Document, Paragraph, ParsedPaper
 
 SHINGLE = 6  # six-word runs: long enough to be specific to one paragraph, short enough to survive a page break
 COVERED = 0.9  # a unit 90% of whose runs are printed in an earlier paper is that paper's paragraph again
@@ -57,3 +64,24 @@ def _runs(unit: Paragraph) -> set[tuple[str, ...]]:
 def _covered(runs: set[tuple[str, ...]], seen: set[tuple[str, ...]]) -> bool:
     """Nearly all of the unit's runs were printed before."""
     return bool(runs) and sum(run in seen for run in runs) >= COVERED * len(runs)
+
+
+def meeting_folder(source_file: str) -> str:
+    """The folder a paper's meeting is filed under: the innermost one named for a date ('' when none is)."""
+    return next((f.as_posix() for f in PurePosixPath(source_file).parents if folder_date(f.name)), "")
+
+
+def fill_bodies(papers: Mapping[str, ParsedPaper]) -> dict[str, ParsedPaper]:
+    """A paper that names no body (an appendix) goes to the body most papers of its meeting folder name."""
+    named = Counter((meeting_folder(name), doc.body) for name, paper in papers.items() for doc in paper.documents
+                    if doc.body)
+    filled: dict[str, ParsedPaper] = {}
+    for name, paper in papers.items():
+        folder = meeting_folder(name)
+        body = max((key for key in named if folder and key[0] == folder), key=lambda key: named[key],
+                   default=(folder, ""))[1]
+        filled[name] = paper if not body or any(doc.body for doc in paper.documents) else paper.model_copy(update={
+            "documents": tuple(doc.model_copy(update={"body": body}) for doc in paper.documents),
+            "paragraphs": tuple(unit.model_copy(update={"body": body}) for unit in paper.paragraphs),
+        })
+    return filled
