@@ -127,11 +127,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", nargs="?", type=Path, default=Path("/work/shared/moderngov"))
     parser.add_argument("--limit", type=int, default=0, help="only the first N PDFs (pdfplumber is slow)")
+    parser.add_argument("--only", choices=list(READERS), action="append", help="measure only these readers")
     args = parser.parse_args(argv)
     files = sorted(args.folder.rglob("*.pdf"))[: args.limit or None]
     print(f"{len(files)} PDFs\n\n| library | ms/page | units ending mid-sentence | unit pairs split mid-sentence "
           "| line breaks mid-sentence inside units | table-row units |\n|---|---|---|---|---|---|")
-    for name, reader in READERS.items():
+    for name, reader in ((n, r) for n, r in READERS.items() if not args.only or n in args.only):
         if name == "pdfplumber" and importlib.util.find_spec("pdfplumber") is None:
             print("| pdfplumber | not installed (pip install pdfplumber) | | | | |")
             continue
