@@ -15,6 +15,7 @@ from indexer.changes import Found, Plan, paper_files, plan_changes, scan, vanish
 from indexer.embed import Embedder, load_embedder
 from indexer.errors import PaperError
 from indexer.parse import PARSER_VERSION, parse_file
+from indexer.parse.corpus import collapse_duplicates, fill_bodies
 from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
 from indexer.store import VectorCollection, chroma_client
@@ -88,22 +89,34 @@ def parse_papers(
 def assemble(
     plan: Plan, parsed: Mapping[str, ParsedPaper], found: Mapping[str, Found], previous: Previous | None
 ) -> Contents:
-    """The new version's units in corpus order: unchanged files from the previous version, parsed files fresh."""
-    kept = set(plan.unchanged)
+    """The new version's units in corpus order, copies printed in two papers kept once; unchanged units carried."""
+    kept = set(plan.unchanged) - set(parsed)
     units, documents = previous.records() if previous else ((), ())
     old_units = [unit for unit in units if unit.source_file in kept]
     old_documents = [doc for doc in documents if doc.source_file in kept]
-    new_units = [unit for paper in parsed.values() for unit in paper.paragraphs]
-    new_documents = [doc for paper in parsed.values() for doc in paper.documents]
+    papers = fill_bodies(parsed)
+    new_units = [unit for paper in papers.values() for unit in paper.paragraphs]
+    new_documents = [doc for paper in papers.values() for doc in paper.documents]
     old_files = previous.meta.files if previous else {}
     files = {name: found[name].record if name in found else old_files[name] for name in kept}
     files |= {name: found[name].record for name in parsed}
-    return Contents(
-        paragraphs=tuple(sorted([*old_units, *new_units], key=lambda unit: unit.source_file)),
-        documents=tuple(sorted([*old_documents, *new_documents], key=lambda doc: doc.source_file)),
-        files=dict(sorted(files.items())),
-        carried=frozenset(unit.id for unit in old_units),
+    paragraphs, listed = collapse_duplicates(
+        sorted([*old_units, *new_units], key=lambda unit: unit.source_file),
+        sorted([*old_documents, *new_documents], key=lambda doc: doc.source_file),
     )
+    before = {unit.id: unit for unit in units}
+    return Contents(
+        paragraphs=paragraphs,
+        documents=listed,
+        files=dict(sorted(files.items())),
+        carried=frozenset(unit.id for unit in paragraphs if before.get(unit.id) == unit),  # same unit: same vector
+    )
+
+
+def to_parse(plan: Plan, found: Mapping[str, Found]) -> list[str]:
+    """Added and changed papers; after a change or removal, unchanged ones too, so a copy dropped before returns."""
+    again = [name for name in plan.unchanged if name in found] if plan.updated or plan.removed else []
+    return [*plan.added, *plan.updated, *again]
 
 
 def summarise(
@@ -158,7 +171,7 @@ def update_index(
     previous_files = previous.meta.files if previous else {}
     plan = plan_changes(previous_files, {name: item.record for name, item in found.items()}, vanished(previous_files))
     parsed, unparsable = parse_papers(
-        found, [*plan.added, *plan.updated], embedder.count_tokens, settings.max_unit_tokens, progress
+        found, to_parse(plan, found), embedder.count_tokens, settings.max_unit_tokens, progress
     )
     report = summarise(plan, parsed, [*unreadable, *unparsable], previous).model_copy(
         update={"skipped": listing.skipped, "warning": "" if listing.files else nothing_found(paths)}

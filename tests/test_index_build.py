@@ -61,8 +61,10 @@ def test_editing_one_paper_replaces_only_its_units(small_settings: Settings, emb
     assert second.updated == (EDITED,) and len(second.unchanged) == 3 and second.version != first.version
     known_sentences = {text for _, text in sentence_rows(old.paragraphs)}
     fresh_sentences = {text for _, text in sentence_rows(new.paragraphs)} - known_sentences
-    edited_units = sum(unit.source_file == EDITED for unit in new.paragraphs)
-    assert embedder.texts_embedded - before == edited_units + len(fresh_sentences)
+    known_units = {unit.id: unit for unit in old.paragraphs}
+    changed_units = [unit for unit in new.paragraphs if known_units.get(unit.id) != unit]
+    assert changed_units and {unit.source_file for unit in changed_units} == {EDITED}
+    assert embedder.texts_embedded - before == len(changed_units) + len(fresh_sentences)  # unchanged units carried
     assert [unit.id for unit in new.paragraphs if unit.source_file != EDITED] == others
     kept, before_edit = (stored_vectors(small_settings, v.version, others) for v in (second, first))
     assert {unit_id: text for unit_id, (text, _) in kept.items()} == {i: t for i, (t, _) in before_edit.items()}
@@ -97,8 +99,8 @@ def test_only_the_papers_named_are_indexed_and_others_already_indexed_stay(
 ) -> None:
     build_index(small_settings, progress=False, embedder=embedder)
     extra = copy_corpus(small_settings.data_dir.parent / "uploads", skip=(AGENDA_PACK,))
-    new_paper = extra / "2099-01-01-copy.txt"
-    (extra / EDITED).rename(new_paper)
+    new_paper = extra / "2099-01-01-copy.txt"  # a new paper of its own: a copy of one indexed would be collapsed
+    new_paper.write_text("Parks Report\n\n1. The county's parks and open spaces are to be reviewed in 2099.\n")
     report = build_index(small_settings, [new_paper], progress=False, embedder=embedder)
     assert report.added == ("2099-01-01-copy.txt",) and len(report.unchanged) == 4
     assert len({unit.source_file for unit in IndexReader.open(small_settings, embedder).paragraphs}) == 5

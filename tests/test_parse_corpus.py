@@ -83,7 +83,7 @@ def test_a_sub_item_is_citable_on_its_own_and_inside_its_paragraph(pack: ParsedP
 def test_minute_points_are_cited_by_minute_and_point(pack: ParsedPaper) -> None:
     point = unit(pack, "minutes-of-28-october-2024.m31-iii")
     assert point.label == "minute 31(iii)"
-    assert point.citation == "Minutes 28 Oct 2024 · minute 31(iii)"
+    assert point.citation == "PCP 28 Oct 2024 · minute 31(iii)"  # minutes are cited by the meeting they record
     assert point.text.startswith("The Annual Report stated that there had been a 100% reduction in homicides")
     assert "the Chairman" in point.speakers
 

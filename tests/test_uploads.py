@@ -54,7 +54,8 @@ def test_an_uploaded_paper_is_marked_in_its_citations_and_its_contradicting_figu
     assert f"[{uploaded}] is from a paper uploaded through the API, not one of the published papers: " \
            "check it against them." in answer.notes
     published = next(c for c in answer.citations if "3643 responses" in c.text)
-    assert f"The papers disagree (figures for response): “99” in [{uploaded}] Part 1 · ¶1; “3643” in " \
+    planted = next(c for c in answer.citations if c.uploaded)
+    assert f"The papers disagree (figures for response): “99” in [{uploaded}] {planted.ref}; “3643” in " \
            f"[{published.n}] {published.ref}." in answer.notes
     found = upload_assistant.search("community safety survey responses")
     assert {c.uploaded for c in found} == {True, False}

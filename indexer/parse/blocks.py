@@ -193,7 +193,7 @@ class BlockBuilder:
             if self.blanks and is_continuation(last, text) and not heading:
                 return self._append(line, text, continuation=True)
             if not self.blanks:
-                return self._append(line, text)
+                return self._append(line, text, continuation=text[:1].islower() and not _SENTENCE_END.search(last))
         if self._isolated(i) and (looks_like_heading(text) or is_lettered_heading(text)):
             return self._heading(text)
         if self.para is not None:

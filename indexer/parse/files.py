@@ -6,8 +6,10 @@ import multiprocessing
 import threading
 from multiprocessing.pool import Pool
 from pathlib import Path
+from typing import Any
 
 from indexer.errors import PaperError, UnsupportedPaper
+from indexer.parse.layout import PageRuns, page_texts
 from indexer.parse.paper import parse_text
 from indexer.parse.text import normalise
 from indexer.parse.tokens import TokenCounter
@@ -15,7 +17,7 @@ from indexer.types import PaperInfo, ParsedPaper
 
 TEXT_SUFFIXES = (".txt", ".md")
 MAX_PAPER_BYTES = 50_000_000  # a 2,000-page agenda pack is ~20 MB as PDF; beyond this is not a paper
-PDF_SECONDS = 60.0  # pypdf can loop on crafted files: read in a child process we can kill
+PDF_SECONDS = 60.0  # a crafted file can make a PDF library loop: read in a child process we can kill
 
 
 def parse_file(
@@ -32,7 +34,7 @@ def parse_file(
     data = _read_bytes(path)
     if suffix == ".pdf":
         pages = read_pdf_pages(data, path.name)
-        text, starts = "\n".join(pages), _page_starts(pages)
+        text, starts = "\n".join(pages), page_starts(pages)
     else:
         text, starts = _decode(data), []
     if not text.strip():
@@ -63,7 +65,7 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def _page_starts(pages: list[str]) -> list[int]:
+def page_starts(pages: list[str]) -> list[int]:
     """Line number where each page after the first begins, once pages are joined by newlines."""
     starts, line = [], 0
     for page in pages[:-1]:
@@ -80,7 +82,7 @@ class PdfReaderProcess:
         self._pool: Pool | None = None
         self._lock = threading.Lock()
 
-    def read(self, data: bytes) -> tuple[str, list[str]]:
+    def read(self, data: bytes) -> tuple[str, list[PageRuns] | str]:
         """The child's reading of a PDF; multiprocessing.TimeoutError when it takes over PDF_SECONDS."""
         with self._lock:
             self._pool = self._pool or multiprocessing.get_context("spawn").Pool(1)
@@ -98,7 +100,7 @@ PDF_READER = PdfReaderProcess()
 
 
 def read_pdf_pages(data: bytes, name: str) -> list[str]:
-    """Normalised text of each page, read by pypdf in a child process killed after PDF_SECONDS."""
+    """Text of each page as re-flowed paragraphs, read by pdfium in a child process killed after PDF_SECONDS."""
     if not data.lstrip().startswith(b"%PDF"):
         raise PaperError(f"not a PDF: {name} does not start with %PDF")
     try:
@@ -108,20 +110,30 @@ def read_pdf_pages(data: bytes, name: str) -> list[str]:
     if status == "encrypted":
         raise PaperError(f"encrypted PDF: cannot read {name} without a password")
     if status == "corrupt":
-        raise PaperError(f"corrupt PDF: {name}: {payload[0]}")
-    return [normalise(page) for page in payload]
+        raise PaperError(f"corrupt PDF: {name}: {payload}")
+    assert not isinstance(payload, str)
+    return [normalise(page) for page in page_texts(payload)]
 
 
-def _extract(data: bytes) -> tuple[str, list[str]]:
-    """In the child: ('ok', page texts), ('encrypted', []) or ('corrupt', [reason]); never raises."""
-    import io
-
-    from pypdf import PdfReader
+def _extract(data: bytes) -> tuple[str, list[PageRuns] | str]:
+    """In the child: ('ok', runs of each page), ('encrypted', '') or ('corrupt', reason); never raises."""
+    import pypdfium2 as pdfium
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            return "encrypted", []
-        return "ok", [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # pypdf raises many types on damaged files; the reason is what matters
-        return ("encrypted", []) if "decrypt" in str(exc).lower() else ("corrupt", [str(exc) or type(exc).__name__])
+        document = pdfium.PdfDocument(data)
+        return "ok", [_page_runs(document[n]) for n in range(len(document))]
+    except pdfium.PdfiumError as exc:  # pdfium names the failure: a password, a damaged file…
+        encrypted = "password" in str(exc).lower()
+        return ("encrypted", "") if encrypted else ("corrupt", str(exc) or type(exc).__name__)
+
+
+def _page_runs(page: Any) -> PageRuns:
+    """The page's text runs in top-down coordinates; pdfium's \x02 marks a hyphen that ended a line."""
+    width, height = page.get_size()
+    text = page.get_textpage()
+    runs = []
+    for i in range(text.count_rects()):
+        left, bottom, right, top = text.get_rect(i)
+        printed = " ".join(text.get_text_bounded(left, bottom, right, top).replace("\x02", "-").split())
+        runs.append((left, height - top, right, height - bottom, printed))
+    return PageRuns(width, height, tuple(runs))

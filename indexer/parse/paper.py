@@ -9,6 +9,7 @@ from pathlib import PurePath
 
 from indexer.errors import PaperError
 from indexer.parse.blocks import Block, build_blocks
+from indexer.parse.cues import is_title_line, text_cues
 from indexer.parse.dates import find_date
 from indexer.parse.lines import classify_all
 from indexer.parse.meta import citation_prefix, infer_info
@@ -18,7 +19,7 @@ from indexer.parse.people import speakers
 from indexer.parse.text import normalise
 from indexer.parse.tokens import TokenCounter, estimate_tokens, unit_budget
 from indexer.parse.units import Draft, Drafter, slugify
-from indexer.types import Document, PaperInfo, Paragraph, ParsedPaper
+from indexer.types import DocType, Document, PaperInfo, Paragraph, ParsedPaper
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def parse_text(
     if not any(line.kind not in ("blank", "end", "logo") for line in lines):
         raise PaperError(f"empty paper: {source_file} has no text")
     parts = split_parts(lines)
-    paper = infer_info(info, parts, lines)
+    paper = infer_info(info, parts, lines, source_file)
     drafter_args = (unit_budget(max_tokens), count_tokens or estimate_tokens)
     documents: list[Document] = []
     paragraphs: list[Paragraph] = []
@@ -67,12 +68,21 @@ def _blocks(part: Part) -> list[Block]:
 def _document(paper: PaperInfo, part: Part, index: int, total: int, source_file: str, taken: set[str]) -> Document:
     """The part as listed to readers; a lone part takes the paper's title and type when its own are unknown."""
     alone = total == 1
-    title = part.title or (paper.title if alone else "") or f"Part {index + 1}"
-    doc_type = paper.doc_type if alone and paper.doc_type != "other" and part.doc_type != "minutes" else part.doc_type
+    cues = text_cues([line.printed or line.text for line in part.lines if line.kind != "blank"])
+    own_title = cues.title or (part.title if is_title_line(part.title) else "")
+    by_meeting = alone and paper.doc_type in ("minutes", "agenda", "pack")  # 'Minutes: Cabinet, 9 January 2025'
+    title = (paper.title if by_meeting else own_title) or (paper.title if alone else "") or (
+        f"{paper.title or 'Part'} (part {index + 1})")
+    doc_type = paper.doc_type if alone and paper.doc_type != "other" else part_type(part, cues)
     stem = slugify(PurePath(source_file).with_suffix("").as_posix())  # the path inside the corpus: one per folder
     doc_id = _unique(f"{stem}.{slugify(title)[:50].strip('-.')}", taken)
     return Document(id=doc_id, source_file=source_file, title=title, doc_type=doc_type, body=paper.body,
                     meeting_date=paper.meeting_date, author=part.author, report_date=part.report_date)
+
+
+def part_type(part: Part, cues: PaperInfo) -> DocType:
+    """The masthead's type, else what the part's own first lines say it is."""
+    return part.doc_type if part.doc_type not in ("other", "appendix") or cues.doc_type == "other" else cues.doc_type
 
 
 def _prefix(paper: PaperInfo, part: Part, document: Document) -> str:

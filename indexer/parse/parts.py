@@ -14,6 +14,7 @@ from indexer.types import DocType
 _HEADER_FIELDS = {"report date": "date", "report author": "author", "security classification": "class"}
 _REPORT_OF = re.compile(r"^report of (?:the )?(.+)$", re.IGNORECASE)
 _MASTHEAD_WORDS = 40
+_BANNER_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,23 @@ def _part_starts(lines: list[Line]) -> set[int]:
         if line.kind in ("end", "logo"):
             starts.update(content[k : k + 1] if (k := bisect.bisect(content, i)) < len(content) else [])
         elif line.kind == "text" and line.text.lower().startswith("minutes of a meeting"):
-            starts.add(i)
+            starts.add(_banner_start(lines, i))
         elif _header_field(line):
             starts.add(_masthead_start(lines, i))
     return starts
+
+
+def _banner_start(lines: list[Line], i: int) -> int:
+    """Walk back from a minutes' opening over the capitalised names printed above it ('KENT COUNTY COUNCIL')."""
+    start = i
+    for j in range(i - 1, -1, -1):
+        line = lines[j]
+        if line.kind == "blank":
+            continue
+        if not (line.kind == "text" and line.text.isupper() and len(line.text.split()) <= _BANNER_WORDS):
+            break
+        start = j
+    return start
 
 
 def _is_content(line: Line) -> bool:
@@ -89,8 +103,9 @@ def read_masthead(lines: list[Line], index: int) -> Part:
     first = next((line for line in lines if _is_content(line)), None)
     if first is not None and first.text.lower().startswith("meeting:"):
         return Part("Agenda", "agenda", None, None, first.text.split(":", 1)[1].strip(), tuple(lines))
-    if first is not None and first.text.lower().startswith("minutes of a meeting"):
-        return _minutes_part(first, lines)
+    opening = next((line for line in lines if line.kind == "text" and not line.text.isupper()), None)
+    if opening is not None and opening.text.lower().startswith("minutes of a meeting"):
+        return _minutes_part(opening, lines)
     return _report_part(lines, index)
 
 
