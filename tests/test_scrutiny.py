@@ -54,7 +54,7 @@ def test_statements_are_grouped_by_meeting_newest_first_each_citing_a_paragraph_
 
 def test_minutes_statements_belong_to_the_meeting_the_minutes_record(assistant: Assistant) -> None:
     found = assistant.statements("the Chairman")
-    minuted = [g for g in found.meetings if any(s.citation.ref.startswith("Minutes") for s in g.statements)]
+    minuted = [g for g in found.meetings if any(" · minute " in s.citation.ref for s in g.statements)]
     assert minuted and all(g.held_on is not None and g.held_on.isoformat() == "2024-10-28" for g in minuted)
 
 
