@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import get_close_matches
 
 from assistant.answer.kinds import ASKS_FIGURE, ASKS_NAME, answers, wanted
 from assistant.answer.people import ASKS_PERSON, Listing, names_someone, role_holder
@@ -25,6 +26,7 @@ WEAK_MEANING = 0.45  # cosine of the closest sentence to the question (MiniLM)
 # paragraphs answering it: 'Victim First referrals from Nottinghamshire' is not answered by the referral totals.
 # A name most paragraphs use (the panel's own area) is their setting, and may go unsaid.
 RARE_NAME_IDF = 5.0
+SPELT_LIKE = 0.85  # a name word this close to a listed person's is theirs, misspelt ('Mathews', 'Matthews')
 REFUSAL = "The panel papers don't say"
 UNMENTIONED = "The panel papers don't mention"
 
@@ -101,7 +103,8 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
         return refused
     by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker)) for part, scores in found.parts]
     chosen = choose(scored, question, idf, by_part)
-    if absent := rare_names_absent(question, [found.hits[s.hit].paragraph for s in chosen], idf):
+    known = frozenset(word.lower() for person in people for word in person.name.split())
+    if absent := rare_names_absent(question, [found.hits[s.hit].paragraph for s in chosen], idf, known):
         return refusal(found, idf, limit, where, scored, f"{REFUSAL} for {' or '.join(absent)}")
     if ASKS_PERSON.match(question) and not names_someone([s.sentence for s in chosen], people):
         holder = role_holder(question, people)
@@ -138,12 +141,19 @@ def listed_answer(holder: Listing, found: Retrieved, idf: dict[str, float], limi
     return Answer(answer=f"{holder.line} [1]", abstained=False, citations=(listing, *rest), query=found.query)
 
 
-def rare_names_absent(question: str, answering: Sequence[Paragraph], idf: dict[str, float]) -> list[str]:
+def rare_names_absent(question: str, answering: Sequence[Paragraph], idf: dict[str, float],
+                      people: frozenset[str] = frozenset()) -> list[str]:
     """The question's rarely used names that none of the answering paragraphs (headings included) mentions;
-    months are periods, judged by their own rule."""
+    months are periods, judged by their own rule, and a listed person (people: their names' words, lower case)
+    is often written by role ('the PCC'), so may go unnamed."""
     present = set(content_terms(" ".join(f"{p.text} {p.report_title} {' '.join(p.section_path)}" for p in answering)))
-    return [name for name in question_names(question) if not periods(name).months
+    return [name for name in question_names(question) if not periods(name).months and not _person(name, people)
             and any(idf.get(term, 0.0) >= RARE_NAME_IDF and term not in present for term in content_terms(name))]
+
+
+def _person(name: str, people: frozenset[str]) -> bool:
+    """True when a word of the name is, or is spelt like, a listed person's ('Rupert Mathews')."""
+    return any(get_close_matches(word.lower(), people, n=1, cutoff=SPELT_LIKE) for word in name.split())
 
 
 def gives_asked(question: str, chosen: Sequence[Scored], proper: frozenset[str]) -> bool:
