@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
+from assistant.events import StreamEventPublic, answer_events
 from assistant.http.deps import (
     AdminDep,
     AskBody,
@@ -18,7 +19,6 @@ from assistant.http.deps import (
     ReplaceFlag,
     SearchParams,
 )
-from assistant.http.errors import status_for
 from assistant.http.schemas import (
     DocumentPublic,
     DocumentsPublic,
@@ -28,7 +28,6 @@ from assistant.http.schemas import (
     SearchResults,
 )
 from assistant.types import Answer, Health
-from indexer.errors import PanelQAError
 from indexer.types import IndexReport
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -52,21 +51,13 @@ def ask(request: AskBody, assistant: AssistantDep) -> Answer:
     return assistant.ask(request.question, request.history, request.narrowing())
 
 
-@api.post("/ask/stream", response_class=EventSourceResponse)
+@api.post("/ask/stream", response_class=EventSourceResponse, responses={200: {"model": StreamEventPublic}})
 def ask_stream(request: AskBody, assistant: AssistantDep) -> Iterator[ServerSentEvent]:
-    """Stream the answer: `delta` events (JSON strings), then `answer` (the full Answer), then `done`."""
-    yield from answer_events(assistant.ask_stream(request.question, request.history, request.narrowing()))
-
-
-def answer_events(pieces: Iterable[str | Answer]) -> Iterator[ServerSentEvent]:
-    """SSE events for an answer stream; a typed error mid-stream becomes an `error` event."""
-    try:
-        for piece in pieces:
-            event = "delta" if isinstance(piece, str) else "answer"
-            yield ServerSentEvent(event=event, data=piece)
-    except PanelQAError as error:
-        yield ServerSentEvent(event="error", data={"detail": str(error), "status": status_for(error)})
-    yield ServerSentEvent(event="done", data={})
+    """Stream the answer: `citations`, then `delta`s of text, then `answer` (the full Answer), then `done`;
+    `error` before `done` if it breaks off. Each event's data is one of the shapes in assistant.events."""
+    pieces = assistant.ask_stream(request.question, request.history, request.narrowing())
+    for event in answer_events(pieces):
+        yield ServerSentEvent(event=event.event, data=event)
 
 
 @api.get("/search")
