@@ -11,6 +11,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from test_ui_browser import CHROMIUM, VICTIM_FIRST, ask, browser, opened, page, ui_url
 
+from assistant.service import Assistant
+from assistant.ui.exchange import long_date
+from indexer.parse.dates import find_date
 from indexer.settings import Settings
 
 __all__ = ["browser", "page", "ui_url"]  # fixtures shared with the main UI tests
@@ -161,3 +164,26 @@ def test_screenshots_and_timings_at_laptop_and_phone_sizes(
         page.screenshot(path=str(SCREENSHOTS / f"{device}-4-scrutiny.png"))
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
     print(f"\n{device}: page interactive {interactive_ms:.0f} ms, warm answer visible {answer_ms:.0f} ms")
+
+
+def test_an_answer_whose_sources_disagree_shows_the_conflict_note_citing_both(page: Page) -> None:
+    reply = ask(page, "How many complaints were closed?")
+    note = reply.get_by_role("list", name="Caveats")
+    expect(note).to_contain_text("The papers disagree")
+    expect(note).to_contain_text("[1]")
+    expect(note).to_contain_text("[2]")
+
+
+def test_a_card_citing_minutes_says_which_meeting_they_record_not_the_pack_date(
+    page: Page, assistant: Assistant
+) -> None:
+    reply = ask(page, "When is the next meeting?")
+    checked = 0
+    for card in reply.locator(".source").all():
+        paragraph_id = card.locator("[data-open-paragraph]").get_attribute("data-open-paragraph") or ""
+        paragraph, _, _ = assistant.paragraph(paragraph_id, 0)
+        held = find_date(paragraph.report_title) if paragraph.doc_type == "minutes" else None
+        if held and held != paragraph.meeting_date:
+            expect(card.locator(".who-when")).to_contain_text(f"Records the meeting of {long_date(held)}")
+            checked += 1
+    assert checked, "the answer cites minutes filed in a later meeting's pack"

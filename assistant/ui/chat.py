@@ -1,6 +1,7 @@
 """The Gradio web UI: a thin wrapper around the Assistant (ask with cited sources, read the papers).
 
-Gradio is imported only here; all HTML comes from the pure functions in ui_render.
+Gradio is imported only here (and in the Scrutiny tab); all HTML comes from pure functions (render, reader_render,
+orientation, briefing), and the browser-side scripts from scripts.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ from assistant.events import UNEXPECTED, AnswerEvent, CitationsEvent, DeltaEvent
 from assistant.http.errors import NotReady
 from assistant.service import Assistant
 from assistant.types import Answer, Citation
-from assistant.ui import orientation, render
+from assistant.ui import orientation, reader_render, render
 from assistant.ui.exchange import Exchange, Source, long_date
 from assistant.ui.links import AnswerLink, ParagraphLink, answer_link, parse_link
 from assistant.ui.render import meeting_day, meeting_filters, meeting_key, turns
 from assistant.ui.saved import restored, saved
+from assistant.ui.scripts import CONVERSATION_JS, READER_JS
 from assistant.ui.scrutiny import ScrutinyTab
 from indexer.errors import NotFound, PanelQAError
 from indexer.settings import Settings
@@ -31,101 +33,6 @@ log = logging.getLogger(__name__)
 CSS = (Path(__file__).with_name("ui.css")).read_text(encoding="utf-8")
 NEIGHBOURS = 1  # paragraphs shown either side of a cited one when its card is expanded
 ALL = ""  # the dropdown value meaning "no filter"
-# Copy with the Clipboard API, or a hidden textarea where it is unavailable (plain http off localhost).
-COPY_JS = """
-const copyCitation = async (button) => {
-  const text = button.dataset.copy;
-  try { await navigator.clipboard.writeText(text); } catch (error) {
-    const area = document.createElement('textarea');
-    area.value = text; document.body.appendChild(area); area.select();
-    document.execCommand('copy'); area.remove();
-  }
-  const label = button.textContent;
-  button.textContent = 'Copied ✓';
-  setTimeout(() => { button.textContent = label; }, 1500);
-};
-"""
-# Links: an answer's or paragraph's link goes into the browser history when it is shown, and Back/Forward
-# (popstate) follow the link they land on inside the app. Bring the newest question into view when it is
-# asked and again when its answer is complete.
-CONVERSATION_JS = (
-    COPY_JS
-    + """
-const sameLink = (a, b) => new URLSearchParams(a).toString() === new URLSearchParams(b).toString();
-const remember = (link) => {
-  if (!sameLink(link, location.search)) history.pushState(null, '', link || location.pathname);
-};
-const downloadBriefing = () => {
-  const text = element.querySelector('textarea.briefing').value;
-  const anchor = document.createElement('a');
-  anchor.href = URL.createObjectURL(new Blob([text], {type: 'text/markdown'}));
-  anchor.download = `panel-papers-briefing-${new Date().toISOString().slice(0, 10)}.md`;
-  document.body.appendChild(anchor); anchor.click(); anchor.remove();
-  setTimeout(() => URL.revokeObjectURL(anchor.href), 1000);
-};
-const follow = (link) => trigger('select', {index: 0, value: link});
-const showExchange = (link, tries) => {
-  const match = [...element.querySelectorAll('.exchange')].find((e) => sameLink(e.dataset.link, link));
-  if (!match) return;
-  if (match.offsetParent === null && tries > 0) { setTimeout(() => showExchange(link, tries - 1), 100); return; }
-  match.scrollIntoView({block: 'start'});
-};
-window.ppaFollow = (link) => { remember(link); follow(link); };
-// Quick Back-Back or Forward-Forward: follow only where the browser ends up (Gradio drops a second
-// trigger that arrives while the first is being answered).
-let settling = null;
-window.addEventListener('popstate', () => {
-  clearTimeout(settling);
-  settling = setTimeout(() => { follow(location.search); showExchange(location.search, 20); }, 150);
-});
-element.addEventListener('click', (event) => {
-  const copy = event.target.closest('[data-copy]');
-  if (copy) { copyCitation(copy); return; }
-  if (event.target.closest('[data-download]')) { downloadBriefing(); return; }
-  const link = event.target.closest('a.permalink, button.open');
-  if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-  event.preventDefault();
-  if (link.closest('.source, .examples')) { window.ppaFollow(link.dataset.link); return; }
-  remember(link.dataset.link);
-  showExchange(link.dataset.link, 0);
-});
-let seen = '';
-watch('value', () => {
-  const fresh = element.querySelector('.exchange[data-fresh]');
-  if (fresh) remember(fresh.dataset.link);
-  const exchanges = element.querySelectorAll('.exchange');
-  const last = exchanges[exchanges.length - 1];
-  const state = exchanges.length + (last && last.querySelector('.pending') ? ' pending' : ' done');
-  if (last && state !== seen) last.scrollIntoView({block: 'start'});
-  seen = state;
-});
-"""
-)
-# The reader tab is rendered when first shown, and may still be hidden when a new value arrives:
-# look for the target at load and after each change, retrying until it is on screen.
-READER_JS = (
-    COPY_JS
-    + """
-element.addEventListener('click', (event) => {
-  const copy = event.target.closest('[data-copy]');
-  if (copy) { copyCitation(copy); return; }
-  const link = event.target.closest('a.permalink');
-  if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-  event.preventDefault();
-  window.ppaFollow(link.dataset.link);
-});
-const showTarget = (tries) => {
-  const target = element.querySelector('.para.target');
-  if (!target) return;
-  if (target.offsetParent === null && tries > 0) { setTimeout(() => showTarget(tries - 1), 100); return; }
-  target.scrollIntoView({block: 'center'});
-  target.focus({preventScroll: true});
-};
-showTarget(20);
-watch('value', () => showTarget(20));
-"""
-)
-
 # The page's own query string reaches follow_link through a hidden box when the page opens.
 PAGE_LINK_JS = "(link, saved) => [window.location.search, saved]"
 
@@ -237,7 +144,7 @@ class PanelPapersUI:
         )
         target = gr.State("")
         page = gr.HTML(
-            render.reader_placeholder(), js_on_load=READER_JS, apply_default_css=False, elem_id="reader-page"
+            reader_render.reader_placeholder(), js_on_load=READER_JS, apply_default_css=False, elem_id="reader-page"
         )
         meeting.input(self.choose_meeting, meeting, [part, query, page])
         part.input(self.show_part, [part, query, target], page)
@@ -372,25 +279,25 @@ class PanelPapersUI:
             gr.Dropdown(choices=self._parts(key), value=document.id),
             "",
             paragraph.id,
-            render.reader(document, paragraphs, paragraph.id, "", sentence),
+            reader_render.reader(document, paragraphs, paragraph.id, "", sentence),
         )
 
     def choose_meeting(self, key: str) -> tuple[gr.Dropdown, str, str]:
         """List a meeting's parts and show the first one."""
         parts = self._parts(key)
         first = parts[0][1] if parts else None
-        page = self.show_part(first, "", "") if first else render.reader_placeholder()
+        page = self.show_part(first, "", "") if first else reader_render.reader_placeholder()
         return gr.Dropdown(choices=parts, value=first), "", page
 
     def show_part(self, document_id: str | None, query: str, target_id: str) -> str:
         """A part of a paper, filtered by the words in the filter box, the opened paragraph highlighted."""
         if not document_id:
-            return render.reader_placeholder()
+            return reader_render.reader_placeholder()
         try:
             document, paragraphs = self.assistant().document(document_id)
         except NotFound:
-            return render.reader_placeholder()
-        return render.reader(document, paragraphs, target_id or None, query or "")
+            return reader_render.reader_placeholder()
+        return reader_render.reader(document, paragraphs, target_id or None, query or "")
 
     def _parts(self, key: str) -> list[tuple[str, str]]:
         """The parts (agenda, minutes, reports…) of one meeting's papers, in paper order."""
