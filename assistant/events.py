@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from typing import Annotated, Literal
 
-from pydantic import Field, RootModel
+from pydantic import Field
 
 from assistant.http.errors import status_for
 from assistant.types import Answer, Citation
@@ -61,7 +61,6 @@ class DoneEvent(Frozen):
 StreamEvent = Annotated[
     CitationsEvent | DeltaEvent | AnswerEvent | ErrorEvent | DoneEvent, Field(discriminator="event")
 ]
-StreamEventPublic = RootModel[StreamEvent]  # for the OpenAPI schema: what one event's data can be
 Piece = tuple[Citation, ...] | str | Answer
 
 

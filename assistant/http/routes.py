@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from assistant.events import StreamEventPublic, answer_events
+from assistant.events import answer_events
 from assistant.http.deps import (
     AdminDep,
     AskBody,
@@ -51,7 +51,7 @@ def ask(request: AskBody, assistant: AssistantDep) -> Answer:
     return assistant.ask(request.question, request.history, request.narrowing())
 
 
-@api.post("/ask/stream", response_class=EventSourceResponse, responses={200: {"model": StreamEventPublic}})
+@api.post("/ask/stream", response_class=EventSourceResponse)
 def ask_stream(request: AskBody, assistant: AssistantDep) -> Iterator[ServerSentEvent]:
     """Stream the answer: `citations`, then `delta`s of text, then `answer` (the full Answer), then `done`;
     `error` before `done` if it breaks off. Each event's data is one of the shapes in assistant.events."""
