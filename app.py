@@ -51,6 +51,7 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
     else:
         app.include_router(routes.uploads_disabled, prefix="/api")
     app.include_router(routes.health)
+    app.include_router(routes.unmatched)  # last before the UI, which would otherwise answer every other path
     publish_question_limit(app, settings.max_question_chars)
     mount_ui(app, runtime)
     return app

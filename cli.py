@@ -8,7 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from assistant.types import Answer
+from indexer.errors import PanelQAError
 from indexer.settings import Settings
 from indexer.types import DOC_TYPES, Filters, IndexReport
 
@@ -96,9 +99,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv[:1] in (["eval"], ["bench"]):
         return _delegate(argv[0], argv[1:])
     args = parser().parse_args(argv)
-    settings = Settings()
     jobs = {"index": run_index, "ask": run_ask, "serve": run_serve}
-    return jobs[args.command](args, settings)
+    try:
+        return jobs[args.command](args, Settings())
+    except (PanelQAError, ValidationError) as error:  # expected failures: the reason in one line, no traceback
+        print(f"panelqa {args.command}: {one_line(error)}", file=sys.stderr)
+        return 1
+
+
+def one_line(error: Exception) -> str:
+    """An expected error as one line: a settings problem names the setting, e.g. 'PANELQA_TOP_K: ...'."""
+    if isinstance(error, ValidationError):
+        return "; ".join(f"PANELQA_{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors())
+    return " ".join(str(error).split())
 
 
 def _delegate(command: str, argv: list[str]) -> int:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from assistant.answer.answerer import citation, extractive_answer, scope
-from assistant.answer.conflicts import with_conflict_notes
+from assistant.answer.conflicts import upload_conflicts, with_conflict_notes
 from assistant.answer.sentences import best_sentence, question_parts
 from assistant.language.acronyms import explain_acronyms
 from assistant.library import Library
@@ -19,15 +19,19 @@ from assistant.llm.backends import LLMAnswerer, LLMUnavailable, make_llm
 from assistant.question.conversation import standalone_query
 from assistant.retrieval.retrieve import Mode, Retrieved, Retriever
 from assistant.scrutiny.views import TOPIC_K, Scrutiny
-from assistant.types import Answer, Citation, Health, Statements, Timeline, Turn
+from assistant.types import Answer, Citation, DependencyHealth, Health, Statements, Timeline, Turn
 from indexer.build import build_index
 from indexer.embed import load_embedder
-from indexer.errors import BadRequest, PaperError, PaperExists, UnsupportedPaper
+from indexer.errors import BadRequest, PaperError, PaperExists, UnsupportedPaper, VectorStoreDown
 from indexer.reader import IndexMissing, IndexReader
 from indexer.settings import Settings
 from indexer.types import Document, Filters, IndexReport, Paragraph
+from indexer.versions import record_upload, uploaded_papers
 
 PAPER_SUFFIXES = (".pdf", ".txt", ".md")
+UPLOADED_NOTE = "{cited} from a paper uploaded through the API, not one of the published papers: check it against them."
+KEYWORD_ONLY_NOTE = ("The vector store is unreachable, so only keyword search ran: paragraphs that say this "
+                     "in other words may be missing.")
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -89,7 +93,7 @@ class Assistant:
         """The default answer from the papers' own sentences."""
         where = scope(filters, self._library.title_of(filters.document if filters else None))
         answer = extractive_answer(question, found, self._library.idf, self.settings.top_k, where,
-                                   self._library.proper)
+                                   self._library.proper, self._library.people)
         return answer.model_copy(update={"answer": explain_acronyms(answer.answer, self._library.glossary)})
 
     def _passages(self, found: Retrieved) -> Retrieved:
@@ -126,6 +130,7 @@ class Assistant:
         if self._llm is not None and not answer.abstained:
             answer = answer_with_llm(self._llm, question, self._passages(found), answer)
         answer = self._noted(found, answer)
+        answer = self._marked(answer)
         return answer.model_copy(update={"citations": self._held(answer.citations),
                                          "timings_ms": _timings(started, retrieved_at)})
 
@@ -137,7 +142,7 @@ class Assistant:
         started = time.perf_counter()
         found = self._retrieve(question, history, filters)
         retrieved_at = time.perf_counter()
-        answer = self._noted(found, self._extractive(question, found, filters))
+        answer = self._marked(self._noted(found, self._extractive(question, found, filters)))
         if self._llm is None or answer.abstained:
             yield self._held(answer.citations)
             yield answer.answer
@@ -145,10 +150,35 @@ class Assistant:
                                             "timings_ms": _timings(started, retrieved_at)})
             return
         passages = self._passages(found)
-        yield self._held(passage_citations(passages.hits, answer))
-        final = self._noted(found, (yield from stream_with_llm(self._llm, question, passages, answer)))
+        yield self._held(self._uploads_marked(passage_citations(passages.hits, answer)))
+        final = self._marked(self._noted(found, (yield from stream_with_llm(self._llm, question, passages, answer))))
         yield final.model_copy(update={"citations": self._held(final.citations),
                                        "timings_ms": _timings(started, retrieved_at)})
+
+    @property
+    def keyword_only(self) -> bool:
+        """True while the vector store is down, so searches run on keywords alone."""
+        return self._reader.vector_store_problem is not None
+
+    def _marked(self, answer: Answer) -> Answer:
+        """The answer with its uploaded sources marked, and a note for each caveat a reader should see: sources
+        uploaded rather than published, and keyword-only search while the vector store is down."""
+        citations = self._uploads_marked(answer.citations)
+        uploaded = [f"[{c.n}]" for c in citations if c.uploaded]
+        notes = [UPLOADED_NOTE.format(cited=f"{', '.join(uploaded)} {'is' if len(uploaded) == 1 else 'are'}")
+                 ] if uploaded and not answer.abstained else []
+        notes += [found.note for found in upload_conflicts(citations)] if uploaded and not answer.abstained else []
+        notes += [KEYWORD_ONLY_NOTE] if self.keyword_only else []
+        fresh = tuple(note for note in notes if note not in answer.notes)
+        return answer.model_copy(update={"citations": citations, "notes": (*answer.notes, *fresh),
+                                         "keyword_only": answer.keyword_only or self.keyword_only})
+
+    def _uploads_marked(self, citations: Sequence[Citation]) -> tuple[Citation, ...]:
+        """The citations, those from papers uploaded through the API marked as such."""
+        uploaded = uploaded_papers(self.settings.data_dir)
+        by_id = self._library.by_id
+        return tuple(c.model_copy(update={"uploaded": c.id in by_id and by_id[c.id].source_file in uploaded})
+                     for c in citations)
 
     def search(self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid") -> list[Citation]:
         """Ranked paragraphs for a query, without answering."""
@@ -156,9 +186,11 @@ class Assistant:
             raise BadRequest("the search query is empty")
         self._refresh()
         found = self._retriever.retrieve(query, k, filters, mode)
+        if mode == "dense" and self.keyword_only:
+            raise VectorStoreDown(f"dense search needs the vector store: {self._reader.vector_store_problem}")
         idf = self._library.idf
-        return [citation(n, hit, best_sentence(hit, found.query, idf, found.sentences))
-                for n, hit in enumerate(found.hits, 1)]
+        return list(self._uploads_marked([citation(n, hit, best_sentence(hit, found.query, idf, found.sentences))
+                                          for n, hit in enumerate(found.hits, 1)]))
 
     def documents(self) -> list[Document]:
         """Every document (paper part), newest meeting first."""
@@ -175,9 +207,13 @@ class Assistant:
         return self._library.paragraph(paragraph_id, window)
 
     def health(self) -> Health:
-        """Readiness facts for /healthz."""
-        problems = tuple(p for p in (self._reader.vector_store_problem,) if p)
-        return Health(status="degraded" if problems else "ok", problems=problems,
+        """Readiness facts for /healthz, each dependency checked now (on the newest version, once published)."""
+        self._refresh()
+        checked = self._reader.dependency_problems()
+        dependencies = tuple(DependencyHealth(name=name, status="down" if problem else "ok", reason=problem or "")
+                             for name, problem in checked.items())
+        problems = tuple(problem for problem in checked.values() if problem)
+        return Health(status="degraded" if problems else "ok", problems=problems, dependencies=dependencies,
                       paragraphs=len(self._library.paragraphs), documents=len(self._library.documents),
                       index_version=self._reader.version, embedder=self._reader.embedder_name,
                       llm=self._llm.name if self._llm else "none")
@@ -189,6 +225,7 @@ class Assistant:
             if target.exists() and not replace:
                 raise PaperExists(f"{target.name} is already in the corpus: upload with ?replace=true to replace it")
             report = self._index_upload(target, content)
+            record_upload(self.settings.data_dir, target.name)
         self._refresh()
         return report
 

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from indexer.types import Frozen
+from indexer.types import Dependency, Frozen
 
 
 class Citation(Frozen):
@@ -29,6 +29,7 @@ class Citation(Frozen):
         "earlier meeting than the one whose papers hold them.")
     speakers: tuple[str, ...] = Field((), description="Who the paragraph attributes statements to, as printed.")
     author: str | None = Field(None, description="The report's author as printed.")
+    uploaded: bool = Field(False, description="True when the paper was uploaded through the API, not published.")
 
 
 class Turn(Frozen):
@@ -47,7 +48,16 @@ class Answer(Frozen):
     query: str = Field(description="The standalone query actually searched.")
     mode: Literal["extractive", "llm", "llm-fallback"] = "extractive"
     notes: tuple[str, ...] = Field(default=(), description="Caveats: conflicting figures, LLM fallback…")
+    keyword_only: bool = Field(False, description="True when the vector store was down and only keyword search ran.")
     timings_ms: dict[str, float] = Field(default_factory=dict)
+
+
+class DependencyHealth(Frozen):
+    """One part answering needs, checked when health is asked for."""
+
+    name: Dependency
+    status: Literal["ok", "down"]
+    reason: str = Field("", description="Why it is down, in one line; empty when ok.")
 
 
 class Health(Frozen):
@@ -55,6 +65,7 @@ class Health(Frozen):
 
     status: Literal["ok", "degraded"] = "ok"
     problems: tuple[str, ...] = Field((), description="Why it is degraded, e.g. the vector store is unreachable.")
+    dependencies: tuple[DependencyHealth, ...] = ()
     paragraphs: int
     documents: int
     index_version: str

@@ -1,7 +1,9 @@
-"""A bounded load test: N concurrent clients ask a running server a fixed number of questions, then stop.
+"""A bounded load test: N concurrent clients ask running servers a fixed number of questions (or for a fixed
+time), then stop. Several --url spread the clients over app workers, round robin.
 
 python app.py &   # with PANELQA_RATE_LIMIT_PER_MINUTE raised, or every client shares one bucket
 python -m evals.load_test --url http://127.0.0.1:7860 --clients 16 --requests 320
+python -m evals.load_test --url http://127.0.0.1:7950 --url http://127.0.0.1:7951 --clients 20 --seconds 30
 """
 
 from __future__ import annotations
@@ -93,14 +95,38 @@ def _client_loop(url: str, questions: Sequence[str], timeout_s: float, result: L
             ask_once(client, question, result)
 
 
+def run_for(urls: Sequence[str], clients: int, seconds: float, timeout_s: float = 60.0) -> LoadResult:
+    """Keep `clients` concurrent connections asking for `seconds`, client n on urls[n % len(urls)]."""
+    result = LoadResult()
+    started = time.perf_counter()
+    deadline = started + seconds
+    with ThreadPoolExecutor(clients) as pool:
+        list(pool.map(lambda n: _timed_loop(urls[n % len(urls)], n, deadline, timeout_s, result), range(clients)))
+    result.wall_s = time.perf_counter() - started
+    return result
+
+
+def _timed_loop(url: str, offset: int, deadline: float, timeout_s: float, result: LoadResult) -> None:
+    """One client: its own connection, asking the questions in turn (starting at its own) until the deadline."""
+    with httpx.Client(base_url=url, timeout=timeout_s) as client:
+        for question in itertools.islice(itertools.cycle(QUESTIONS), offset, None):
+            if time.perf_counter() >= deadline:
+                return
+            ask_once(client, question, result)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the load test and print its summary; exit 1 if any request failed."""
     parser = argparse.ArgumentParser(description="Bounded load test of POST /api/ask.")
-    parser.add_argument("--url", default="http://127.0.0.1:7860", help="server base URL")
+    parser.add_argument("--url", action="append", help="server base URL; repeat for several workers "
+                        "(default http://127.0.0.1:7860)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
     parser.add_argument("--requests", type=int, default=320, help="total asks (default 320)")
+    parser.add_argument("--seconds", type=float, help="ask for this long instead of a number of requests")
     args = parser.parse_args(argv)
-    result = run(args.url, args.clients, args.requests)
+    urls = args.url or ["http://127.0.0.1:7860"]
+    timed = args.seconds is not None
+    result = run_for(urls, args.clients, args.seconds) if timed else run(urls[0], args.clients, args.requests)
     print(result.summary())
     return 1 if result.errors else 0
 

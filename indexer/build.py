@@ -27,6 +27,7 @@ from indexer.versions import (
     new_version_id,
     read_meta,
     read_records,
+    records_problem,
     version_folder,
     writer_lock,
 )
@@ -57,6 +58,8 @@ def open_previous(settings: Settings, client: ClientAPI, key: str) -> Previous |
     meta = read_meta(settings.data_dir, version) if version else None
     if meta is None or meta.index_key != key:
         return None
+    if records_problem(version_folder(settings.data_dir, meta.version), meta):
+        return None  # a damaged current version: index everything afresh rather than build on it
     try:
         vectors = VectorCollection.open(client, meta.version)
     except NotFoundError:  # e.g. chroma_url now names another server: embed everything again

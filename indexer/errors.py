@@ -27,3 +27,7 @@ class BadRequest(PanelQAError):
 
 class IndexBusy(PanelQAError):
     """Another writer holds the index lock."""
+
+
+class VectorStoreDown(PanelQAError):
+    """A search that needs the vector store (dense only) while it is unreachable."""

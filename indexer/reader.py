@@ -17,15 +17,31 @@ from indexer.keyword import KeywordIndex
 from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
 from indexer.store import SERVER_ERRORS, CircuitBreaker, VectorCollection, chroma_client
-from indexer.types import Document, Filters, Hit, Paragraph, SentenceScores
+from indexer.types import Dependency, Document, Filters, Hit, Paragraph, SentenceScores
 from indexer.units import Scalar, filter_conditions, matches, unit_metadata
-from indexer.versions import VersionMeta, current_version, read_meta, read_records, version_folder
+from indexer.versions import (
+    VersionMeta,
+    VersionUnreadable,
+    complete_versions,
+    current_version,
+    read_checked_records,
+    read_meta,
+    unreadable_reason,
+    version_folder,
+)
 
 log = logging.getLogger(__name__)
 
 
 class IndexMissing(PanelQAError):
     """No complete index for these settings yet: run `panelqa index` first."""
+
+
+class IndexCorrupt(IndexMissing):
+    """The current version is damaged and no earlier one can stand in: like a missing index, it is rebuilt."""
+
+
+UNREADABLE = (OSError, ValueError, EOFError, KeyError)  # what damaged keyword or sentence files raise on load
 
 
 @dataclass(frozen=True)
@@ -43,7 +59,8 @@ class LoadedVersion:
 
 
 def load_version(settings: Settings, client: ClientAPI, version: str) -> LoadedVersion | None:
-    """Load a complete version; None when it is unfinished or was garbage-collected meanwhile."""
+    """Load a complete version; None when it is unfinished or was garbage-collected meanwhile, and
+    VersionUnreadable when its files are damaged."""
     meta = read_meta(settings.data_dir, version)
     if meta is None:
         return None
@@ -52,7 +69,11 @@ def load_version(settings: Settings, client: ClientAPI, version: str) -> LoadedV
     except NotFoundError:
         return None
     folder = version_folder(settings.data_dir, version)
-    paragraphs, documents = read_records(folder)
+    paragraphs, documents = read_checked_records(folder, meta)
+    try:
+        keyword, sentences = KeywordIndex.load(folder / "bm25"), SentenceVectors.load(folder)
+    except UNREADABLE as error:
+        raise VersionUnreadable(unreadable_reason(error)) from error
     return LoadedVersion(
         meta=meta,
         paragraphs=paragraphs,
@@ -60,28 +81,62 @@ def load_version(settings: Settings, client: ClientAPI, version: str) -> LoadedV
         metadata=tuple(unit_metadata(unit) for unit in paragraphs),
         by_id={unit.id: unit for unit in paragraphs},
         vectors=vectors,
-        keyword=KeywordIndex.load(folder / "bm25"),
-        sentences=SentenceVectors.load(folder),
+        keyword=keyword,
+        sentences=sentences,
     )
+
+
+def first_servable(
+    settings: Settings, client: ClientAPI, versions: Sequence[str]
+) -> tuple[LoadedVersion | None, dict[str, str]]:
+    """The first of the versions that loads, and why each damaged one before it could not."""
+    unreadable: dict[str, str] = {}
+    for version in versions:
+        try:
+            loaded = load_version(settings, client, version)
+        except VersionUnreadable as error:
+            unreadable[version] = str(error)
+            continue
+        if loaded is not None:
+            return loaded, unreadable
+    return None, unreadable
+
+
+def open_current(settings: Settings, client: ClientAPI, key: str) -> tuple[LoadedVersion | None, dict[str, str]]:
+    """The current version, or the newest earlier one built with key when it is damaged (IndexCorrupt when
+    none can stand in); with why the current one could not be read."""
+    version = current_version(settings.data_dir)
+    loaded, unreadable = first_servable(settings, client, [version] if version else [])
+    if version not in unreadable:
+        return loaded, unreadable
+    earlier = [other for other in complete_versions(settings.data_dir, key) if other != version]
+    loaded, _ = first_servable(settings, client, earlier)
+    if loaded is None:
+        raise IndexCorrupt(f"index version {version} is unreadable ({unreadable[version]}) and no earlier "
+                           "version can stand in: run `panelqa index` to rebuild it")
+    log.warning("index version %s is unreadable (%s): serving %s", version, unreadable[version], loaded.meta.version)
+    return loaded, unreadable
 
 
 class IndexReader:
     """Dense and keyword search over the current index version; reload_if_changed() follows new builds."""
 
-    def __init__(self, settings: Settings, embedder: Embedder, client: ClientAPI, loaded: LoadedVersion) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder, client: ClientAPI, loaded: LoadedVersion,
+                 unreadable: dict[str, str] | None = None) -> None:
         self._settings = settings
         self._embedder = embedder
         self._client = client
         self._loaded = loaded
         self._breaker = CircuitBreaker(settings.chroma_retry_s)
+        self._unreadable = dict(unreadable or {})  # damaged versions and why: not tried again
 
     @classmethod
     def open(cls, settings: Settings, embedder: Embedder | None = None) -> IndexReader:
-        """Open the current version; IndexMissing when there is none built with these settings."""
+        """Open the current version, or the newest earlier one when it is damaged; IndexMissing when there is
+        none built with these settings (IndexCorrupt when there is one but it cannot be read)."""
         embedder = embedder or load_embedder(settings.embed_model)
         client = chroma_client(settings)
-        version = current_version(settings.data_dir)
-        loaded = load_version(settings, client, version) if version else None
+        loaded, unreadable = open_current(settings, client, settings_key(settings, embedder))
         if loaded is None:
             raise IndexMissing(f"no index in {settings.data_dir}: run `panelqa index` first")
         if loaded.meta.index_key != settings_key(settings, embedder):
@@ -89,7 +144,7 @@ class IndexReader:
                 f"the index in {settings.data_dir} was built with other settings "
                 f"(model {loaded.meta.embed_model}): run `panelqa index` to rebuild it"
             )
-        return cls(settings, embedder, client, loaded)
+        return cls(settings, embedder, client, loaded, unreadable)
 
     @property
     def version(self) -> str:
@@ -115,6 +170,45 @@ class IndexReader:
     def vector_store_problem(self) -> str | None:
         """Why dense search is being skipped (the vector store failed recently), or None when it works."""
         return self._breaker.problem
+
+    def dependency_problems(self) -> dict[Dependency, str | None]:
+        """Each part search needs, checked now, with why it is down (None when it works)."""
+        return {"vector store": self._vector_store_problem(), "keyword index": self._keyword_problem(),
+                "embedder": self._embedder_problem(), "index version": self.index_problem}
+
+    @property
+    def index_problem(self) -> str | None:
+        """Why the version CURRENT names is not the one served (it is damaged), or None."""
+        version = current_version(self._settings.data_dir)
+        if version is None or version not in self._unreadable:
+            return None
+        return f"index version {version} is unreadable ({self._unreadable[version]}): serving {self.version}"
+
+    def _vector_store_problem(self) -> str | None:
+        """Ask the vector store for the version's size (a real round trip), unless it failed moments ago."""
+        if not self._breaker.is_open():
+            try:
+                self._loaded.vectors.count()
+            except SERVER_ERRORS as error:
+                self._breaker.failed(error)
+            else:
+                self._breaker.succeeded()
+        return self._breaker.problem
+
+    def _keyword_problem(self) -> str | None:
+        """The keyword index must hold every unit of the version."""
+        loaded = self._loaded
+        if loaded.keyword.size != len(loaded.paragraphs):
+            return f"keyword index holds {loaded.keyword.size} of {len(loaded.paragraphs)} units"
+        return None
+
+    def _embedder_problem(self) -> str | None:
+        """Embed a short text afresh (queries are cached, so embed_query would not test the model)."""
+        try:
+            self._embedder.embed_texts(["health check"], 1)
+        except (RuntimeError, OSError, ValueError) as error:
+            return f"embedder failed ({type(error).__name__}: {error})"
+        return None
 
     def dense(self, query: str, k: int, filters: Filters | None = None) -> list[Hit]:
         """Top k units by cosine similarity to the query; none while the vector store is down (keyword still works)."""
@@ -153,9 +247,14 @@ class IndexReader:
     def reload_if_changed(self) -> bool:
         """Switch to a newer complete version if CURRENT moved; True when it did."""
         version = current_version(self._settings.data_dir)
-        if version is None or version == self.version:
+        if version is None or version == self.version or version in self._unreadable:
             return False
-        loaded = load_version(self._settings, self._client, version)
+        try:
+            loaded = load_version(self._settings, self._client, version)
+        except VersionUnreadable as error:
+            log.warning("index version %s is unreadable (%s): still serving %s", version, error, self.version)
+            self._unreadable[version] = str(error)
+            return False
         if loaded is None or loaded.meta.index_key != self._loaded.meta.index_key:
             return False
         self._loaded = loaded

@@ -112,4 +112,6 @@ class IndexReport(Frozen):
     seconds: float = 0.0
 
 
+# What search needs, as /healthz names them.
+Dependency = Literal["vector store", "keyword index", "embedder", "index version"]
 SentenceScores = dict[str, list[tuple[str, float]]]  # unit id → its sentences, each with a cosine to the query

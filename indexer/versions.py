@@ -2,6 +2,7 @@
 
 data_dir/CURRENT                      id of the version readers use
 data_dir/index.lock                   held (flock) by the one running writer
+data_dir/uploads.txt                  names of the papers added through the API, one a line (appended)
 data_dir/versions/<id>/meta.json      written last: a folder without it is an unfinished build
 data_dir/versions/<id>/paragraphs.jsonl, documents.jsonl, bm25/
 """
@@ -18,11 +19,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from indexer.errors import IndexBusy
+from indexer.errors import IndexBusy, PanelQAError
 from indexer.types import Document, Frozen, Paragraph
 
 POINTER = "CURRENT"
+UPLOADS = "uploads.txt"
 META = "meta.json"
+
+
+class VersionUnreadable(PanelQAError):
+    """A complete version whose files are damaged (e.g. truncated): readers fall back, the next build replaces it."""
 
 
 class FileRecord(Frozen):
@@ -71,7 +77,7 @@ def read_meta(data_dir: Path, version: str) -> VersionMeta | None:
     """A version's meta, or None when the version is unfinished or gone."""
     try:
         return VersionMeta.model_validate_json((version_folder(data_dir, version) / META).read_bytes())
-    except FileNotFoundError:
+    except (FileNotFoundError, ValueError):  # a damaged meta marks no complete version either
         return None
 
 
@@ -102,6 +108,40 @@ def read_records(folder: Path) -> tuple[tuple[Paragraph, ...], tuple[Document, .
     return paragraphs, tuple(Document.model_validate_json(line) for line in lines["documents"])
 
 
+def read_checked_records(folder: Path, meta: VersionMeta) -> tuple[tuple[Paragraph, ...], tuple[Document, ...]]:
+    """A version's records, refused as VersionUnreadable when they do not parse or fall short of its meta."""
+    try:
+        paragraphs, documents = read_records(folder)
+    except (OSError, ValueError) as error:  # pydantic's ValidationError is a ValueError
+        raise VersionUnreadable(unreadable_reason(error)) from error
+    if (len(paragraphs), len(documents)) != (meta.units, meta.documents):  # cut at a line end still parses
+        raise VersionUnreadable(f"{len(paragraphs)} units and {len(documents)} documents on disk, "
+                                f"{meta.units} and {meta.documents} were written")
+    return paragraphs, documents
+
+
+def records_problem(folder: Path, meta: VersionMeta) -> str | None:
+    """Why a version's records cannot be used, or None when they can."""
+    try:
+        read_checked_records(folder, meta)
+    except VersionUnreadable as error:
+        return str(error)
+    return None
+
+
+def unreadable_reason(error: Exception) -> str:
+    """An error reading a version's files, as one short line."""
+    first = " ".join(str(error).split())[:200]
+    return f"{type(error).__name__}: {first}"
+
+
+def complete_versions(data_dir: Path, key: str) -> list[str]:
+    """Complete versions built with this index key, newest first: where to fall back to."""
+    root = data_dir / "versions"
+    found = sorted((entry.name for entry in root.iterdir()), reverse=True) if root.exists() else []
+    return [version for version in found if (meta := read_meta(data_dir, version)) and meta.index_key == key]
+
+
 def finish_version(data_dir: Path, meta: VersionMeta) -> None:
     """Mark a checked version complete, then point readers at it."""
     write_atomically(version_folder(data_dir, meta.version) / META, meta.model_dump_json(indent=1))
@@ -117,6 +157,20 @@ def stale_versions(data_dir: Path, keep: set[str]) -> list[str]:
 def remove_version_folder(data_dir: Path, version: str) -> None:
     """Delete a version's files."""
     shutil.rmtree(version_folder(data_dir, version), ignore_errors=True)
+
+
+def record_upload(data_dir: Path, name: str) -> None:
+    """Note that a paper came in through the API: one short append, so workers sharing data_dir never clash."""
+    with (data_dir / UPLOADS).open("a", encoding="utf-8") as handle:
+        handle.write(f"{name}\n")
+
+
+def uploaded_papers(data_dir: Path) -> frozenset[str]:
+    """Names of the papers added through the API (a paper put in the corpus folder by hand is not one)."""
+    try:
+        return frozenset((data_dir / UPLOADS).read_text(encoding="utf-8").splitlines())
+    except FileNotFoundError:
+        return frozenset()
 
 
 @contextmanager

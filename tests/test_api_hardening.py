@@ -19,6 +19,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from app import create_app
+from assistant.events import UNEXPECTED, ErrorEvent, answer_events
 from assistant.http.errors import status_for
 from assistant.service import Assistant
 from assistant.types import Answer
@@ -300,3 +301,13 @@ def test_a_hanging_llm_times_out_into_the_extractive_answer(upload_settings: Set
     assert response.status_code == 200 and answer.mode == "llm-fallback"
     assert "Adverse Childhood Experiences" in answer.answer
     assert elapsed < 15
+
+
+def test_an_unexpected_failure_mid_stream_ends_it_with_an_error_event_then_done() -> None:
+    def pieces() -> Iterator[str]:
+        yield "The precept"
+        raise RuntimeError("the embedder crashed")
+
+    events = list(answer_events(pieces()))
+    assert [event.event for event in events] == ["delta", "error", "done"]
+    assert events[1] == ErrorEvent(detail=UNEXPECTED, status=500)

@@ -54,18 +54,21 @@ def test_gradio_cannot_read_the_corpus_or_the_index_by_absolute_path(api_base_ur
         assert status in (403, 404), path
 
 
+def sse_events(body: str) -> list[tuple[str, str]]:
+    """(event, data) pairs of a server-sent event stream."""
+    blocks = [dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
+              for block in body.strip().split("\n\n")]
+    return [(fields["event"], fields["data"]) for fields in blocks]
+
+
 def stream_events(client: TestClient, body: dict[str, Any]) -> list[StreamEvent]:
     """The typed events of one /api/ask/stream response, checking each SSE name matches its data."""
     with client.stream("POST", "/api/ask/stream", json=body) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
-        blocks = response.read().decode().strip().split("\n\n")
-    events = []
-    for block in blocks:
-        fields = dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
-        event = EVENT.validate_json(fields["data"])
-        assert event.event == fields["event"]
-        events.append(event)
+        pairs = sse_events(response.read().decode())
+    events = [EVENT.validate_json(data) for _, data in pairs]
+    assert [event.event for event in events] == [name for name, _ in pairs]
     return events
 
 

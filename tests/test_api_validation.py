@@ -59,10 +59,10 @@ def test_a_bad_ask_is_refused_with_a_clear_422(
     assert response.json()["detail"].startswith(message)
 
 
-def test_a_body_that_is_not_json_is_a_422(api_client: TestClient) -> None:
+def test_a_body_that_is_not_json_is_a_400_saying_so(api_client: TestClient) -> None:
     response = api_client.post("/api/ask", content=b"{not json", headers={"content-type": "application/json"})
-    assert response.status_code == 422
-    assert "JSON decode error" in response.json()["detail"]
+    assert response.status_code == 400
+    assert response.json()["detail"].startswith("malformed JSON body: ")
 
 
 @pytest.mark.parametrize(("params", "message"), SEARCH_PROBLEMS)

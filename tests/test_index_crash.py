@@ -9,12 +9,19 @@ import time
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from index_fixtures import AGENDA_PACK, ASK, CORPUS, REBUILD, SUBPROCESS_S, run_python
 
+import cli
+from app import create_app
+from assistant.service import Assistant
+from assistant.types import Health
 from indexer.build import build_index
 from indexer.embed import Embedder
 from indexer.errors import IndexBusy
+from indexer.reader import IndexCorrupt, IndexReader
 from indexer.settings import Settings
+from indexer.versions import version_folder
 
 
 def wait_for_new_version(settings: Settings, known: str, writer: subprocess.Popen[str]) -> Path:
@@ -50,3 +57,43 @@ def test_a_rebuild_killed_half_way_leaves_readers_on_the_previous_version(
     after = build_index(small_settings, progress=False, embedder=embedder)
     assert after.removed == ("2020-12-11-lscsb-opcc-update.txt",)
     assert not half_made.exists()  # the next writer clears away what the killed one left
+
+
+def truncate(path: Path) -> None:
+    """Cut a file half-way through a line, as a full disk or a crashed copy would."""
+    text = path.read_bytes()
+    path.write_bytes(text[: len(text) // 2])
+
+
+def test_a_damaged_current_version_is_reported_the_previous_one_served_and_panelqa_index_repairs_it_live(
+    small_settings: Settings, embedder: Embedder, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = build_index(small_settings, progress=False, embedder=embedder)
+    (small_settings.corpus_dir / "2020-12-11-lscsb-opcc-update.txt").unlink()
+    damaged = build_index(small_settings, progress=False, embedder=embedder).version
+    truncate(version_folder(small_settings.data_dir, damaged) / "paragraphs.jsonl")
+    client = TestClient(create_app(small_settings, Assistant.open(small_settings)))
+    health = Health.model_validate(client.get("/healthz").json())
+    down = {d.name: d.reason for d in health.dependencies if d.status == "down"}
+    assert health.status == "degraded" and health.index_version == first.version and list(down) == ["index version"]
+    assert down["index version"].startswith(f"index version {damaged} is unreadable (ValidationError: ")
+    assert down["index version"].endswith(f"): serving {first.version}")
+    assert client.post("/api/ask", json={"question": "What is the Strategic Partnership Board?"}).status_code == 200
+    monkeypatch.setenv("PANELQA_CORPUS_DIR", str(small_settings.corpus_dir))
+    monkeypatch.setenv("PANELQA_DATA_DIR", str(small_settings.data_dir))
+    assert cli.main(["index"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    repaired = Health.model_validate(client.get("/healthz").json())
+    assert repaired.status == "ok" and repaired.index_version not in {first.version, damaged}
+
+
+def test_a_damaged_only_version_cannot_be_served_and_says_how_to_rebuild_it(
+    small_settings: Settings, embedder: Embedder
+) -> None:
+    only = build_index(small_settings, progress=False, embedder=embedder).version
+    paragraphs = version_folder(small_settings.data_dir, only) / "paragraphs.jsonl"
+    lines = paragraphs.read_text(encoding="utf-8").splitlines(keepends=True)
+    paragraphs.write_text("".join(lines[:-3]), encoding="utf-8")  # cut at a line end: still parses
+    with pytest.raises(IndexCorrupt, match=rf"index version {only} is unreadable .*run `panelqa index` to rebuild"):
+        IndexReader.open(small_settings, embedder)
+    assert Assistant.open(small_settings).health().index_version != only  # opening the app rebuilds it

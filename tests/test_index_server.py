@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -12,23 +13,42 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import chromadb
+import httpx
 import pytest
+from api_fixtures import ADMIN_TOKEN, serving
+from test_api_hardening import ADMIN, NEW_PAPER
+from test_api_ui import sse_events
 
+from app import create_app
+from assistant.events import AnswerEvent
+from assistant.service import KEYWORD_ONLY_NOTE, Assistant
+from assistant.types import Answer, Health
+from evals.load_test import run_for
 from indexer.build import build_index
 from indexer.embed import Embedder
 from indexer.reader import IndexReader
 from indexer.settings import Settings
 from indexer.store import CircuitBreaker
 
+REPO = Path(__file__).resolve().parents[1]
 STARTUP_S = 60.0
 
 
-def free_port() -> int:
-    """A port nothing listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+CHROMA_PORTS = range(8100, 8200)  # the loopback ports these tests may use
+APP_PORTS = range(7950, 8000)
+WORKER_START_S = 300.0  # two workers loading the model and Gradio while one builds the index, on 2 busy cores
+
+
+def free_port(ports: range, taken: frozenset[int] = frozenset()) -> int:
+    """A port of the range that nothing listens on right now."""
+    for port in (port for port in ports if port not in taken):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.fail(f"no free port in {ports}")
 
 
 def wait_for_heartbeat(url: str, server: subprocess.Popen[bytes]) -> None:
@@ -46,7 +66,7 @@ def wait_for_heartbeat(url: str, server: subprocess.Popen[bytes]) -> None:
 @pytest.fixture
 def chroma_server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """A real Chroma server on a free loopback port (its URL and process), stopped after the test."""
-    port = free_port()
+    port = free_port(CHROMA_PORTS)
     chroma = Path(sys.executable).parent / "chroma"
     args = [str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)]
     server = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -110,6 +130,37 @@ def test_a_frozen_or_killed_chroma_server_skips_dense_search_and_keyword_search_
     assert "vector store unreachable" in (reader.vector_store_problem or "")
 
 
+@pytest.mark.server
+def test_with_the_chroma_server_killed_health_is_degraded_and_ask_search_and_stream_run_on_keywords(
+    small_settings: Settings, chroma_server: tuple[str, subprocess.Popen[bytes]], embedder: Embedder
+) -> None:
+    url, server = chroma_server
+    settings = small_settings.model_copy(update={"chroma_url": url, "chroma_timeout_s": 1.0})
+    build_index(settings, progress=False, embedder=embedder)
+    app = create_app(settings, Assistant.open(settings))
+    with serving(app) as base, httpx.Client(base_url=base, timeout=60) as client:
+        healthy = Health.model_validate(client.get("/healthz").json())
+        assert healthy.status == "ok"
+        assert [(d.name, d.status) for d in healthy.dependencies] == [
+            ("vector store", "ok"), ("keyword index", "ok"), ("embedder", "ok"), ("index version", "ok")]
+        server.kill()
+        server.wait(timeout=30)
+        health = Health.model_validate(client.get("/healthz").json())
+        down = {d.name: d.reason for d in health.dependencies if d.status == "down"}
+        assert health.status == "degraded" and list(down) == ["vector store"]
+        assert "vector store unreachable" in down["vector store"]
+        answer = Answer.model_validate(client.post("/api/ask", json={"question": QUERY}).json())
+        assert answer.keyword_only and KEYWORD_ONLY_NOTE in answer.notes and answer.citations
+        found = client.get("/api/search", params={"q": QUERY}).json()
+        assert found["keyword_only"] and found["notes"] == [KEYWORD_ONLY_NOTE] and found["results"]
+        dense = client.get("/api/search", params={"q": QUERY, "mode": "dense"})
+        assert dense.status_code == 503 and "vector store" in dense.json()["detail"]
+        stream = client.post("/api/ask/stream", json={"question": QUERY})
+        events = sse_events(stream.text)
+        assert [name for name, _ in events][-2:] == ["answer", "done"]
+        assert AnswerEvent.model_validate_json(events[-2][1]).answer.keyword_only
+
+
 def test_the_breaker_skips_the_store_until_its_retry_time_then_closes_on_success() -> None:
     now = [100.0]
     breaker = CircuitBreaker(retry_s=15, clock=lambda: now[0])
@@ -122,3 +173,58 @@ def test_the_breaker_skips_the_store_until_its_retry_time_then_closes_on_success
     assert not breaker.is_open()
     breaker.succeeded()
     assert breaker.problem is None
+
+
+def start_worker(settings: Settings, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """One app process (python app.py) on a loopback port, configured only through PANELQA_* variables."""
+    env = {
+        **os.environ,
+        "PANELQA_CORPUS_DIR": str(settings.corpus_dir),
+        "PANELQA_DATA_DIR": str(settings.data_dir),
+        "PANELQA_CHROMA_URL": settings.chroma_url,
+        "PANELQA_ADMIN_TOKEN": ADMIN_TOKEN,
+        "PANELQA_RATE_LIMIT_PER_MINUTE": "100000",  # every loopback client is one address
+        "PANELQA_QUEUE_WAIT_S": "60",  # 2 shared cores: queue for a slot rather than refuse
+    }
+    args = [sys.executable, str(REPO / "app.py"), "--port", str(port)]
+    return subprocess.Popen(args, cwd=log.parent, env=env, stdout=subprocess.DEVNULL, stderr=log.open("wb"))
+
+
+def wait_until_ready(url: str, worker: subprocess.Popen[bytes]) -> Health:
+    """Poll /healthz until the worker answers 200; fail if it exits or never does."""
+    deadline = time.monotonic() + WORKER_START_S
+    while time.monotonic() < deadline and worker.poll() is None:
+        try:
+            response = httpx.get(f"{url}/healthz", timeout=5)
+            if response.status_code == 200:
+                return Health.model_validate(response.json())
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"worker at {url} never became ready")
+
+
+@pytest.mark.server
+def test_two_app_workers_share_one_chroma_server_and_data_dir_and_hold_a_load_of_20_clients(
+    small_settings: Settings, chroma_url: str, tmp_path: Path
+) -> None:
+    settings = small_settings.model_copy(update={"chroma_url": chroma_url})
+    first = free_port(APP_PORTS)
+    urls = [f"http://127.0.0.1:{port}" for port in (first, free_port(APP_PORTS, frozenset({first})))]
+    workers = [start_worker(settings, int(url.rsplit(":", 1)[1]), tmp_path / f"worker{n}.log")
+               for n, url in enumerate(urls)]
+    try:
+        started = [wait_until_ready(url, worker) for url, worker in zip(urls, workers, strict=True)]
+        assert started[0].index_version == started[1].index_version  # one built the index, the other waited
+        paper = {"file": ("beekeeping.txt", NEW_PAPER, "text/plain")}
+        added = httpx.post(f"{urls[0]}/api/documents", files=paper, headers=ADMIN, timeout=120)
+        assert added.status_code == 201
+        found = httpx.get(f"{urls[1]}/api/search", params={"q": "beekeeping hives Braunstone"}, timeout=60).json()
+        assert "14 hives at Braunstone Park" in found["results"][0]["text"]
+        assert httpx.get(f"{urls[1]}/healthz").json()["index_version"] == added.json()["version"]
+        load = run_for(urls, clients=20, seconds=5)
+        assert load.errors == 0 and sum(load.statuses.values()) >= 20, load.summary()
+    finally:
+        for worker in workers:
+            worker.terminate()
+            worker.wait(timeout=30)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answer.kinds import ASKS_FIGURE, ASKS_NAME, answers, wanted
+from assistant.answer.people import ASKS_PERSON, Listing, names_someone, role_holder
 from assistant.answer.sentences import Scored, best_sentence, choose, compose, leads, score_sentences
-from assistant.language.names import new_names
-from assistant.language.text import years_in
+from assistant.language.names import new_names, question_names
+from assistant.language.periods import named, periods
+from assistant.language.text import content_terms, years_in
 from assistant.retrieval.retrieve import Retrieved
 from assistant.types import Answer, Citation
 from indexer.types import Filters, Hit, Paragraph
@@ -19,6 +21,10 @@ from indexer.types import Filters, Hit, Paragraph
 WEAK_COVERAGE = 0.3  # share of the question's idf weight found in the best-covering sentence
 NO_COVERAGE = 0.15  # below this the question's words are simply not there, whatever the meaning match
 WEAK_MEANING = 0.45  # cosine of the closest sentence to the question (MiniLM)
+# A name the question uses that few paragraphs use (idf >= this: under 1 in 150 paragraphs) must be in the
+# paragraphs answering it: 'Victim First referrals from Nottinghamshire' is not answered by the referral totals.
+# A name most paragraphs use (the panel's own area) is their setting, and may go unsaid.
+RARE_NAME_IDF = 5.0
 REFUSAL = "The panel papers don't say"
 UNMENTIONED = "The panel papers don't mention"
 
@@ -47,9 +53,9 @@ def paragraph_years(paragraph: Paragraph) -> set[int]:
 
 
 def scope(filters: Filters | None, document_title: str | None) -> str:
-    """Words saying what was searched, so a refusal is never broader than the search."""
+    """Words saying what was searched, so a refusal is never broader than the search ('' for all the papers)."""
     if filters is None or filters.is_empty():
-        return "in any of the papers searched"
+        return ""
     parts = []
     if filters.meeting_from or filters.meeting_to:
         start = filters.meeting_from.isoformat() if filters.meeting_from else "the earliest"
@@ -59,7 +65,7 @@ def scope(filters: Filters | None, document_title: str | None) -> str:
         parts.append(f"in '{document_title}'")
     if filters.doc_type:
         parts.append(f"in papers of type '{filters.doc_type}'")
-    return " ".join(["in the papers", *parts])
+    return " ".join(parts)
 
 
 def citation(n: int, hit: Hit, highlight: str) -> Citation:
@@ -85,22 +91,59 @@ def citations_for(found: Retrieved, order: Sequence[int], highlights: dict[int, 
 
 
 def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], limit: int, where: str,
-                      proper: frozenset[str] = frozenset()) -> Answer:
+                      proper: frozenset[str] = frozenset(), people: Sequence[Listing] = ()) -> Answer:
     """Answer from the papers' own sentences, or refuse and offer the closest paragraphs; proper holds the words
-    the papers use as names (Library.proper), which an answer to "which organisation…" must give."""
+    the papers use as names (Library.proper), which an answer to "which organisation…" must give, and people
+    the papers' lists of who holds which role, which answer "who is the…" when the sentences name nobody."""
     scored = score_sentences(found.query, found.hits, idf, found.sentences, found.speaker)
-    if found.unmentioned:
-        return refusal(found, idf, limit, where, scored, f"{UNMENTIONED} {' or '.join(found.unmentioned)}")
-    if should_abstain(scored, question, found.hits):
-        return refusal(found, idf, limit, where, scored)
+    refused = refused_outright(question, found, idf, limit, where, scored)
+    if refused is not None:
+        return refused
     by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker)) for part, scores in found.parts]
     chosen = choose(scored, question, idf, by_part)
+    if absent := rare_names_absent(question, [found.hits[s.hit].paragraph for s in chosen], idf):
+        return refusal(found, idf, limit, where, scored, f"{REFUSAL} for {' or '.join(absent)}")
+    if ASKS_PERSON.match(question) and not names_someone([s.sentence for s in chosen], people):
+        holder = role_holder(question, people)
+        if holder is not None:
+            return listed_answer(holder, found, idf, limit, scored)
     if not gives_asked(question, chosen, proper):
         return refusal(found, idf, limit, where, scored)
     text, order = compose(chosen)
     highlights = {s.hit: s.sentence for s in reversed(chosen)}
     return Answer(answer=text, abstained=False, citations=citations_for(found, order, highlights, idf, limit, scored),
                   query=found.query)
+
+
+def refused_outright(question: str, found: Retrieved, idf: dict[str, float], limit: int, where: str,
+                     scored: Sequence[Scored]) -> Answer | None:
+    """The refusals due before any sentence is chosen: a name the papers never use, a lead about another
+    period than the one asked, or evidence too weak to answer from."""
+    if found.unmentioned:
+        return refusal(found, idf, limit, where, scored, f"{UNMENTIONED} {' or '.join(found.unmentioned)}")
+    lead = next(iter(leads(scored)), None)
+    if lead is not None and not lead.in_scope and named(question):
+        return other_period(found, idf, limit, where, scored, lead, named(question))
+    if should_abstain(scored, question, found.hits):
+        return refusal(found, idf, limit, where, scored)
+    return None
+
+
+def listed_answer(holder: Listing, found: Retrieved, idf: dict[str, float], limit: int,
+                  scored: Sequence[Scored]) -> Answer:
+    """The list line naming the holder of the role asked, cited first, then the paragraphs the search found."""
+    listing = citation(1, Hit(paragraph=holder.paragraph, score=0.0), holder.line)
+    rest = [c.model_copy(update={"n": c.n + 1}) for c in citations_for(found, [], {}, idf, limit - 1, scored)
+            if c.id != holder.paragraph.id]
+    return Answer(answer=f"{holder.line} [1]", abstained=False, citations=(listing, *rest), query=found.query)
+
+
+def rare_names_absent(question: str, answering: Sequence[Paragraph], idf: dict[str, float]) -> list[str]:
+    """The question's rarely used names that none of the answering paragraphs (headings included) mentions;
+    months are periods, judged by their own rule."""
+    present = set(content_terms(" ".join(f"{p.text} {p.report_title} {' '.join(p.section_path)}" for p in answering)))
+    return [name for name in question_names(question) if not periods(name).months
+            and any(idf.get(term, 0.0) >= RARE_NAME_IDF and term not in present for term in content_terms(name))]
 
 
 def gives_asked(question: str, chosen: Sequence[Scored], proper: frozenset[str]) -> bool:
@@ -119,4 +162,19 @@ def refusal(found: Retrieved, idf: dict[str, float], limit: int, where: str, sco
     """A plain "the papers don't say", scoped to what was searched, with the closest paragraphs."""
     cites = citations_for(found, [], {}, idf, min(limit, 3), scored)
     closest = " The closest paragraphs are listed below." if cites else ""
-    return Answer(answer=f"{saying} {where}.{closest}", abstained=True, citations=cites, query=found.query)
+    return Answer(answer=f"{_scoped(saying, where)}.{closest}", abstained=True, citations=cites, query=found.query)
+
+
+def other_period(found: Retrieved, idf: dict[str, float], limit: int, where: str, scored: Sequence[Scored],
+                 lead: Scored, asked: Sequence[str]) -> Answer:
+    """A refusal for the period asked that quotes what the papers give for another ("they don't give Quarter 1;
+    for another period they say: 'In Quarter 2…' [1]"), so a figure from another time is never the answer."""
+    cites = citations_for(found, [lead.hit], {lead.hit: lead.sentence}, idf, min(limit, 3), scored)
+    text = (f"{_scoped(REFUSAL, where)} for {' and '.join(asked)}. "
+            f"For another period they say: {lead.sentence.strip()} [1]")
+    return Answer(answer=text, abstained=True, citations=cites, query=found.query)
+
+
+def _scoped(saying: str, where: str) -> str:
+    """The refusal and what was searched, when the search was narrowed."""
+    return f"{saying} {where}" if where else saying

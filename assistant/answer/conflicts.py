@@ -66,8 +66,29 @@ def conflict(found: Sequence[Stated]) -> Conflict:
     claims = tuple(claim(group) for group in by_value.values())
     kind, subject, _ = found[0].key
     sides = "; ".join(f"“{c.printed}” in {cited_as(c)}" for c in claims)
-    note = f"The papers disagree ({'dates' if kind == 'date' else 'figures'} for {subject}): {sides}."
+    what = f"{'dates' if kind == 'date' else 'figures'}{f' for {subject}' if subject else ''}"
+    note = f"The papers disagree ({what}): {sides}."
     return Conflict(kind=found[0].figure.kind, subject=subject, claims=claims, note=note)
+
+
+def upload_conflicts(citations: Sequence[Citation]) -> tuple[Conflict, ...]:
+    """Counts and sums an uploaded paper states where the published papers cited state only other values about the
+    same thing; any subject length, as one upload against the published record is worth a caveat on its own."""
+    by_key: dict[tuple[str, str, str], list[Stated]] = {}
+    for citation in citations:
+        year = citation.meeting_date.year if citation.meeting_date else None
+        for figure in figures(citation.text, year, citation.report):
+            if figure.kind in ("count", "money"):
+                key = (figure.kind, figure.subject, "")
+                by_key.setdefault(key, []).append(Stated(key, figure, citation))
+    return tuple(conflict(found) for found in by_key.values() if _upload_disagrees(found))
+
+
+def _upload_disagrees(found: Sequence[Stated]) -> bool:
+    """True when uploaded and published citations both state the figure and share no value."""
+    uploaded = {s.figure.value for s in found if s.citation.uploaded}
+    published = {s.figure.value for s in found if not s.citation.uploaded}
+    return bool(uploaded and published) and uploaded.isdisjoint(published)
 
 
 def cited_as(claim: ConflictClaim) -> str:

@@ -23,7 +23,8 @@ WHEN_ASKED = r"when (?:is|was|were|are|did|does|do|will|can|could|has|have|shoul
 ASKS = [
     ("money", re.compile(r"\bhow much\b(?! (?:has|have|did|does|do|is|was|were|are) .*(?:change|changed|"
                          r"increase|decrease|rise|fall|grow|drop))|\b(?:cost|budget|funding|grant|paid|spend|spent|"
-                         r"worth|money|award(?:ed)?|price|value of|sum of|amount of)\b", re.IGNORECASE)),
+                         r"worth|money|award(?:ed)?|price|value of|sum of|amount of|salary|salaries|wages?|"
+                         r"allowances?|fees?)\b", re.IGNORECASE)),
     ("share", re.compile(r"\b(?:what (?:share|proportion|percentage|fraction)|how much .*(?:change|increase|"
                          r"decrease|rise|fall|drop|go (?:up|down)|gone (?:up|down))|by how much|per ?cent|rate)\b",
                          re.IGNORECASE)),
@@ -33,8 +34,9 @@ ASKS = [
                          r"\b(?:which|who)\b[^?]*\b(?:more|fewer|most|fewest)\s+\w+s\b",  # 'which drew more responses'
                          re.IGNORECASE)),
 ]
-AMOUNT = (r"what (?:is|was|are|were|will be) the (?:(?:maximum|minimum|total|average)\b|"
-          r"(?:most|least)(?= (?:a|an|the|one|each|any|that|it|they|we|you|he|she)\b))")  # 'the most a council can bid'
+AMOUNT = (r"what (?:is|was|are|were|will be) (?:the (?:(?:maximum|minimum|total|average)\b|"
+          r"(?:most|least)(?= (?:a|an|the|one|each|any|that|it|they|we|you|he|she)\b))|"  # 'the most a council can bid'
+          r"(?:the |an? )?(?:[\w'’-]+\s+){0,4}?(?:salary|salaries|wages?|allowances?|fees?|price|cost|budget)\b)")
 # opened by a clause ('In the 2023 update, how much…') or a conjunction, but not the second part of a question
 ASKS_FIGURE = re.compile(r"\s*(?:[^,?]*,\s*(?!and\b|but\b)|(?:and|so|but|then),?\s+)?"
                          r"(?:(?:roughly|approximately|about|around|exactly|precisely)\s+)?"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from assistant.answer.kinds import ASKS_FIGURE, Wanted, directness, offers, wanted
+from assistant.language.periods import Periods, dated, out_of_scope, periods
 from assistant.language.reported import speaks
 from assistant.language.text import content_terms, unique
 from indexer.types import Hit, Paragraph, SentenceScores
@@ -19,6 +20,7 @@ RANK_PRIOR = 0.25  # how much a paragraph's retrieval rank lifts its sentences (
 TYPE_BONUS = 0.25  # per level of answer-type match: a new figure of the kind asked (1), counting what is asked (2)
 SPEECH_BONUS = 0.5  # "what did X say" prefers the sentence where X is the one speaking
 LIST_BONUS = 0.25  # a list question prefers the sentence that opens a list ('…comprises of 6 portfolio areas;')
+SCOPE_PENALTY = 0.5  # a sentence about another quarter, financial year or month than the one asked
 META_PENALTY = 0.5  # "This report is brought to the panel to…" restates the topic and answers only "what is it for"
 MIN_WORDS = 4  # headings and stray fragments are not answers
 HEADING_SHARE = 0.8  # a "sentence" with this share of its longer words capitalised is a title
@@ -47,6 +49,7 @@ class Scored:
     coverage: float
     meaning: float
     score: float
+    in_scope: bool = True  # False when it speaks of another period than the question asks about
 
 
 def idf_table(paragraphs: Iterable[Paragraph]) -> dict[str, float]:
@@ -78,16 +81,21 @@ def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float], s
     want = wanted(question)
     meta = 0.0 if ABOUT_PAPER_ASKED.search(question) else META_PENALTY
     listing = LIST_BONUS if ASKS_LIST.search(question) else 0.0
+    asked = periods(question)
+    scoped = asked != Periods()
     scored = []
     for rank, hit in enumerate(hits):
         context = " ".join([hit.paragraph.report_title, *hit.paragraph.section_path])
+        when = periods(context) | dated(hit.paragraph.meeting_date)
         pairs = sentences.get(hit.paragraph.id, [])
         own = [sentence for sentence, _ in pairs]
+        whole = periods(hit.paragraph.text) if scoped else Periods()
         for position, (sentence, meaning) in enumerate(pairs):
             cov = coverage(terms, sentence, idf, unseen, context)
             lift = _lift(sentence, want, speaker, meta) + listing * _opens_list(sentence, _at(own, position + 1))
-            score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + lift
-            scored.append(Scored(sentence, rank, position, cov, meaning, score))
+            in_scope = not scoped or not out_of_scope(asked, periods(sentence), when, whole)
+            score = cov + MEANING_WEIGHT * meaning + RANK_PRIOR / (rank + 1) + lift - SCOPE_PENALTY * (not in_scope)
+            scored.append(Scored(sentence, rank, position, cov, meaning, score, in_scope))
     return sorted(scored, key=lambda s: s.score, reverse=True)
 
 

@@ -8,7 +8,16 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from indexer.errors import BadRequest, IndexBusy, NotFound, PanelQAError, PaperError, PaperExists, UnsupportedPaper
+from indexer.errors import (
+    BadRequest,
+    IndexBusy,
+    NotFound,
+    PanelQAError,
+    PaperError,
+    PaperExists,
+    UnsupportedPaper,
+    VectorStoreDown,
+)
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +29,7 @@ STATUS_BY_ERROR: tuple[tuple[type[PanelQAError], int], ...] = (
     (BadRequest, 422),
     (IndexBusy, 409),
     (PaperExists, 409),
+    (VectorStoreDown, 503),
 )
 
 
@@ -55,8 +65,13 @@ async def on_panelqa_error(request: Request, error: Exception) -> JSONResponse:
 
 
 async def on_invalid_request(request: Request, error: Exception) -> JSONResponse:
-    """Request validation failures, flattened to one message."""
+    """Request validation failures, flattened to one message: 400 when the body is not JSON at all, else 422."""
     assert isinstance(error, RequestValidationError)
+    malformed = [problem for problem in error.errors() if problem.get("type") == "json_invalid"]
+    if malformed:
+        detail = f"malformed JSON body: {malformed[0].get('ctx', {}).get('error', 'cannot be parsed')}"
+        return JSONResponse({"detail": detail}, status_code=400)
+    log.info("refused %s %s: %s", request.method, request.url.path, validation_message(error))
     return JSONResponse({"detail": validation_message(error)}, status_code=422)
 
 

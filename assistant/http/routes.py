@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import JSONResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from assistant.events import answer_events
@@ -27,22 +30,30 @@ from assistant.http.schemas import (
     ParagraphPublic,
     SearchResults,
 )
+from assistant.service import KEYWORD_ONLY_NOTE
 from assistant.types import Answer, Health
 from indexer.types import IndexReport
 
+log = logging.getLogger(__name__)
+
 ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorPublic, "description": "Malformed JSON, or a request that cannot be served."},
     404: {"model": ErrorPublic},
     413: {"description": "The request body is over the size limit (plain text)."},
     422: {"model": ErrorPublic},
     429: {"model": ErrorPublic},
+    500: {"model": ErrorPublic, "description": "An unexpected failure (details only in the server log)."},
     503: {"model": NotReadyPublic | ErrorPublic},
 }
+PARAMETER = re.compile(r"\\\{[^}/]+\\\}")  # a path parameter as re.escape writes it: \{document_id\}
+EVERY_METHOD = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"]
 
 # Plain `def` routes: FastAPI runs them (and sync generators) in the threadpool, off the event loop.
 api = APIRouter(tags=["papers"], responses=ERRORS)
 admin = APIRouter(tags=["admin"], responses=ERRORS, dependencies=[AdminDep])
 uploads_disabled = APIRouter(include_in_schema=False)
 health = APIRouter(tags=["health"], responses={503: {"model": NotReadyPublic}})
+unmatched = APIRouter(include_in_schema=False)  # included after the API, before the UI: what neither should answer
 
 
 @api.post("/ask")
@@ -64,7 +75,8 @@ def ask_stream(request: AskBody, assistant: AssistantDep) -> Iterator[ServerSent
 def search(params: SearchParams, assistant: AssistantDep) -> SearchResults:
     """Paragraphs matching a query, best first, without composing an answer."""
     found = assistant.search(params.q, params.k, params.narrowing(), params.mode)
-    return SearchResults(results=tuple(found))
+    fallback = params.mode == "hybrid" and assistant.keyword_only
+    return SearchResults(results=tuple(found), keyword_only=fallback, notes=(KEYWORD_ONLY_NOTE,) if fallback else ())
 
 
 @api.get("/documents")
@@ -107,3 +119,30 @@ def no_upload() -> None:
 def healthz(assistant: AssistantDep) -> Health:
     """Readiness: index size and version once ready; 503 while the index loads."""
     return assistant.health()
+
+
+@unmatched.api_route("/gradio_api/upload", methods=EVERY_METHOD)
+@unmatched.api_route("/gradio_api/upload_progress", methods=EVERY_METHOD)
+def no_gradio_upload() -> JSONResponse:
+    """Gradio's own upload route would store any file for anyone; the UI takes no files, so it is closed."""
+    detail = "The UI takes no file uploads: an admin adds papers with POST /api/documents and the admin token"
+    return JSONResponse({"detail": detail}, status_code=403)
+
+
+@unmatched.api_route("/api/{path:path}", methods=EVERY_METHOD)
+@unmatched.api_route("/healthz", methods=EVERY_METHOD)
+def no_route(request: Request) -> JSONResponse:
+    """A JSON 405 naming the allowed methods when the path exists, else a JSON 404 (never the UI's page)."""
+    allowed = allowed_methods(request.app.openapi()["paths"], request.url.path)
+    if not allowed:
+        return JSONResponse({"detail": f"no API route at {request.url.path}"}, status_code=404)
+    detail = f"{request.method} is not allowed on {request.url.path}: use {', '.join(allowed)}"
+    return JSONResponse({"detail": detail}, status_code=405, headers={"Allow": ", ".join(allowed)})
+
+
+def allowed_methods(paths: dict[str, dict[str, Any]], path: str) -> list[str]:
+    """The methods the OpenAPI document gives a path, each {parameter} of its template matching one segment."""
+    for template, operations in paths.items():
+        if re.fullmatch(PARAMETER.sub("[^/]+", re.escape(template)), path):
+            return sorted(method.upper() for method in operations)
+    return []

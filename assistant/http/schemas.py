@@ -74,6 +74,8 @@ class SearchResults(Frozen):
     """Paragraphs matching a search, best first."""
 
     results: tuple[Citation, ...]
+    keyword_only: bool = Field(False, description="True when the vector store was down and only keyword search ran.")
+    notes: tuple[str, ...] = Field(default=(), description="Caveats a reader should see, e.g. keyword-only search.")
 
 
 class DocumentsPublic(Frozen):

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 YEAR = re.compile(r"\b(20\d\d)(?:[-/](\d\d))?\b")  # 2024, and financial years like 2023-24 or 2024/25
 FINANCIAL_YEAR = re.compile(r"\b(?:FY\s?(?:20)?|20)(?P<start>\d\d)\s?[-/–]\s?(?:20)?(?P<end>\d\d)\b", re.IGNORECASE)
 KIN = 6  # letters two stems must share to count as one word ('respon…'), more than 'polic…' (police/policy)
+CLITIC = re.compile(r"'(?:s|re|ve|ll|d|m)$|n't$")  # "they're", "force's", "don't"
 WORD = re.compile(r"[A-Za-z0-9£%][A-Za-z0-9£%,.'’-]*[A-Za-z0-9%]|[A-Za-z0-9£]")
 
 STOPWORDS = frozenset(
@@ -40,9 +41,10 @@ def kin(word: str, other: str) -> bool:
 
 
 def content_terms(text: str) -> list[str]:
-    """Stemmed non-stopword terms, in order, duplicates kept; a financial year is one term however written."""
-    parts = (part for w in words(FINANCIAL_YEAR.sub(_financial_year, text)) for part in _word_parts(w))
-    return [stem(w) for w in parts if w not in STOPWORDS]
+    """Stemmed non-stopword terms, in order, duplicates kept; a financial year is one term however written, and
+    a clitic or possessive is dropped ("what's" is "what", "force's" is "force")."""
+    parts = (CLITIC.sub("", part) for w in words(FINANCIAL_YEAR.sub(_financial_year, text)) for part in _word_parts(w))
+    return [stem(w) for w in parts if w and w not in STOPWORDS]
 
 
 def _word_parts(word: str) -> list[str]:

@@ -1,0 +1,79 @@
+"""Who holds a role: "Who is the Deputy Chief Constable?" answered from the papers' own lists of people.
+
+The sentences about a role rarely name its holder ("the Commissioner is required to…"); membership and
+attendance lists do ("David Sandall – Deputy Chief Constable"). When a question asks for a person and the
+chosen sentences name nobody the papers list, the list line of the person whose role the question names is
+the answer, quoted and cited to its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.language.text import content_terms
+from assistant.scrutiny.people import listed
+from indexer.types import Document, Paragraph
+
+ASKS_PERSON = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who\s+(?:is|was|are|were|chairs|chaired|leads|led|runs|ran|"
+                         r"heads|headed)\b|what\s+is\s+(?:the\s+)?[\w\s'’-]+?['’]s\s+name\b|"
+                         r"(?:what|who)\s+is\s+the\s+name\s+of\b)", re.IGNORECASE)
+SPECIFIC = 2  # a one-word role ('Chair') names no body, so it cannot say whose chair is asked about
+RELATIVE = re.compile(r"\b(?:where|which|that|whose|when|while)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A person as a paper lists them, with their role and the line and paragraph that say so."""
+
+    name: str
+    role: str
+    line: str
+    paragraph: Paragraph
+
+    @property
+    def surname(self) -> str:
+        """The name's last word, which sentences naming them use ('Mr Sandall')."""
+        return self.name.split()[-1]
+
+
+def listings(documents: Sequence[Document], paragraphs: Sequence[Paragraph]) -> tuple[Listing, ...]:
+    """Every listed person with a role, located at the paragraph and line listing them; a report's author at
+    its first paragraph, quoted as its header prints them ('Kira Knott, Chief Finance Officer')."""
+    by_document: dict[str, list[Paragraph]] = {}
+    for paragraph in sorted(paragraphs, key=lambda p: p.order):
+        by_document.setdefault(paragraph.document_id, []).append(paragraph)
+    found = []
+    for person, _ in listed(documents, paragraphs):
+        own = by_document.get(person.document_id, [])
+        at = next((p for p in own if person.name in p.text), None)
+        if person.role and at is not None:
+            line = next(line for line in at.text.split("\n") if person.name in line).strip()
+            found.append(Listing(person.name, person.role, line, at))
+        elif person.role and own:
+            found.append(Listing(person.name, person.role, f"{person.name}, {person.role}", own[0]))
+    return tuple(found)
+
+
+def role_holder(question: str, people: Sequence[Listing]) -> Listing | None:
+    """The person whose role the question asks about, in full or by its initials ('DCC'), the most specific role
+    first ('Deputy Chief Constable' before 'Chief Constable'); a role in a clause describing something else
+    ('…the board where the Chief Constable is held to account') is not the one asked about."""
+    head = RELATIVE.split(question, maxsplit=1)[0]
+    asked, initials = set(content_terms(head)), set(re.findall(r"\b[A-Z]{2,}\b", head))
+    fits = [(len(terms), -i, person) for i, person in enumerate(people)
+            if len(terms := set(content_terms(person.role))) >= SPECIFIC
+            and (terms <= asked or _initials(person.role) in initials)]
+    return max(fits, key=lambda fit: fit[:2])[2] if fits else None
+
+
+def _initials(role: str) -> str:
+    """'Police and Crime Commissioner' -> 'PCC', as papers abbreviate a role."""
+    return "".join(word[0] for word in role.split() if word[:1].isupper())
+
+
+def names_someone(sentences: Sequence[str], people: Sequence[Listing]) -> bool:
+    """True when a sentence names a listed person (by surname), so it already answers 'who'."""
+    surnames = {person.surname for person in people}
+    return any(word.strip(".,;:()'’") in surnames for sentence in sentences for word in sentence.split())
