@@ -61,9 +61,13 @@ def test_keyword_search_gains_the_acronym_of_what_the_question_spells_out_and_no
     assert abbreviate_query("ASB (anti-social behaviour) funding", glossary) == "ASB (anti-social behaviour) funding"
 
 
-def test_answers_spell_out_jargon_once():
-    text = explain_acronyms("The PCC met. The PCC left.", {"PCC": "Police and Crime Commissioner"})
-    assert text == "The PCC (Police and Crime Commissioner) met. The PCC left."
+def test_answers_spell_out_jargon_once_after_the_quotes_which_stay_unaltered():
+    glossary = {"PCC": "Police and Crime Commissioner", "OPCC": "Office of the Police and Crime Commissioner",
+                "CSP": "Community Safety Partnership", "ASB": "anti-social behaviour"}
+    text = explain_acronyms("The PCC met the CSPs. The PCC left. ASB (anti-social behaviour) fell.", glossary)
+    assert text == ("The PCC met the CSPs. The PCC left. ASB (anti-social behaviour) fell.\n\n"
+                    "Acronyms: PCC: Police and Crime Commissioner; CSP: Community Safety Partnership.")
+    assert explain_acronyms("Nothing to explain.", glossary) == "Nothing to explain."
 
 
 def test_a_referential_follow_up_carries_the_previous_question():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 DEFINITION = re.compile(r"((?:[A-Za-z&'’,-]+\s+){1,8}?[A-Za-z&'’-]+)'?\s*\(([A-Z][A-Z&]{1,7})s?\)")
 LINKING = frozenset({"and", "of", "for", "the", "&", "in", "on", "to"})
@@ -75,16 +75,11 @@ def _mentions(text: str, acronym: str) -> bool:
 
 
 def explain_acronyms(text: str, acronyms: dict[str, str]) -> str:
-    """Spell out each acronym at its first use, for readers who don't know the jargon."""
-    for acronym, expansion in acronyms.items():
-        if expansion.lower() not in text.lower():
-            text = re.sub(rf"\b{re.escape(acronym)}s?\b(?! \()", _spelled_out(expansion), text, count=1)
-    return text
-
-
-def _spelled_out(expansion: str) -> Callable[[re.Match[str]], str]:
-    """A substitution that appends the expansion in brackets to the matched acronym."""
-    return lambda match: f"{match.group(0)} ({expansion})"
+    """The answer, then a line spelling out the acronyms it uses and does not spell out itself, for readers who
+    don't know the jargon; the quotes stay the papers' words unaltered."""
+    used = [f"{acronym}: {expansion}" for acronym, expansion in acronyms.items()
+            if re.search(rf"\b{re.escape(acronym)}s?\b", text) and expansion.lower() not in text.lower()]
+    return f"{text}\n\nAcronyms: {'; '.join(used)}." if used else text
 
 
 def load_glossary(texts: Iterable[str], seed: dict[str, str]) -> dict[str, str]:
