@@ -28,8 +28,16 @@ SCREENSHOTS = Path("/tmp/panel-papers-screenshots")
 SERIOUS = {"serious", "critical"}
 
 
+# Gradio dims a panel while an event that writes to it runs (the page-open event, on a busy machine):
+# check the page as a reader sees it once that is over, with every shown panel at full opacity.
+SETTLED = """() => [...document.querySelectorAll('.ppa')].filter((panel) => panel.offsetParent !== null)
+  .every((panel) => { for (let e = panel; e; e = e.parentElement) {
+    if (parseFloat(getComputedStyle(e).opacity) < 1) return false; } return true; })"""
+
+
 def serious_violations(page: Page) -> list[tuple[str, list[Any]]]:
-    """axe-core's serious and critical findings on the page as it stands: rule and offending elements."""
+    """axe-core's serious and critical findings on the settled page: rule and offending elements."""
+    page.wait_for_function(SETTLED, timeout=30_000)
     found = Axe().run(page).response["violations"]
     return [(v["id"], [node["target"] for node in v["nodes"]]) for v in found if v["impact"] in SERIOUS]
 
