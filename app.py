@@ -21,6 +21,7 @@ from assistant.http.openapi import publish_question_limit
 from assistant.http.runtime import Runtime
 from assistant.service import Assistant
 from assistant.ui.chat import build_ui
+from assistant.ui.headers import UIHeadersMiddleware
 from indexer.settings import Settings
 
 
@@ -57,7 +58,8 @@ def create_app(settings: Settings, assistant: Assistant | None = None) -> FastAP
 
 
 def add_middleware(app: FastAPI, settings: Settings) -> None:
-    """Limits and headers, innermost first: unencodable text, concurrency, rate limit, CORS, security headers."""
+    """Limits and headers, innermost first: unencodable text, concurrency, rate limit, CORS, security headers
+    (the API's, then the UI pages')."""
     app.add_middleware(EncodableTextMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(ConcurrencyLimitMiddleware, limit=settings.max_concurrency, wait_s=settings.queue_wait_s)
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
@@ -70,6 +72,7 @@ def add_middleware(app: FastAPI, settings: Settings) -> None:
         allow_headers=["Authorization", "Content-Type"],
     )
     app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(UIHeadersMiddleware)
 
 
 def mount_ui(app: FastAPI, runtime: Runtime) -> None:

@@ -14,7 +14,7 @@ from assistant.answer.conflicts import upload_conflicts, with_conflict_notes
 from assistant.answer.sentences import best_sentence, question_parts
 from assistant.language.acronyms import explain_acronyms
 from assistant.library import Library
-from assistant.llm.answer import answer_with_llm, stream_with_llm
+from assistant.llm.answer import answer_with_llm, passage_citations, stream_with_llm
 from assistant.llm.backends import LLMAnswerer, LLMUnavailable, make_llm
 from assistant.question.conversation import standalone_query
 from assistant.retrieval.retrieve import Mode, Retrieved, Retriever
@@ -116,6 +116,11 @@ class Assistant:
         return [c.model_copy(update={"highlight": best_sentence(hits[c.id], found.query, idf, found.sentences)})
                 for c in citations]
 
+    def _held(self, citations: Sequence[Citation]) -> tuple[Citation, ...]:
+        """The citations with the date of the meeting each paragraph records (a board's, not its pack's)."""
+        meeting = self.scrutiny().meeting
+        return tuple(c.model_copy(update={"held_on": meeting(c).held_on}) for c in citations)
+
     def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
         """Answer a question (with the chat so far), every claim cited."""
         started = time.perf_counter()
@@ -125,22 +130,30 @@ class Assistant:
         if self._llm is not None and not answer.abstained:
             answer = answer_with_llm(self._llm, question, self._passages(found), answer)
         answer = self._noted(found, answer)
-        return self._marked(answer).model_copy(update={"timings_ms": _timings(started, retrieved_at)})
+        answer = self._marked(answer)
+        return answer.model_copy(update={"citations": self._held(answer.citations),
+                                         "timings_ms": _timings(started, retrieved_at)})
 
     def ask_stream(self, question: str, history: Sequence[Turn] = (),
-                   filters: Filters | None = None) -> Iterator[str | Answer]:
-        """Answer pieces as they come (LLM mode), then the final validated Answer."""
+                   filters: Filters | None = None) -> Iterator[tuple[Citation, ...] | str | Answer]:
+        """The citations first, then answer pieces as they come (LLM mode), then the final validated Answer.
+
+        With an LLM the first citations are the passages it is shown, numbered as its text's markers."""
         started = time.perf_counter()
         found = self._retrieve(question, history, filters)
         retrieved_at = time.perf_counter()
         answer = self._marked(self._noted(found, self._extractive(question, found, filters)))
         if self._llm is None or answer.abstained:
+            yield self._held(answer.citations)
             yield answer.answer
-            yield answer.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
+            yield answer.model_copy(update={"citations": self._held(answer.citations),
+                                            "timings_ms": _timings(started, retrieved_at)})
             return
-        final = self._marked(
-            self._noted(found, (yield from stream_with_llm(self._llm, question, self._passages(found), answer))))
-        yield final.model_copy(update={"timings_ms": _timings(started, retrieved_at)})
+        passages = self._passages(found)
+        yield self._held(self._uploads_marked(passage_citations(passages.hits, answer)))
+        final = self._marked(self._noted(found, (yield from stream_with_llm(self._llm, question, passages, answer))))
+        yield final.model_copy(update={"citations": self._held(final.citations),
+                                       "timings_ms": _timings(started, retrieved_at)})
 
     @property
     def keyword_only(self) -> bool:

@@ -24,6 +24,11 @@ class Citation(Frozen):
     text: str = Field(description="The whole paragraph, as plain text.")
     highlight: str = Field(description="The sentence that supports the answer.")
     score: float
+    held_on: dt.date | None = Field(
+        None, description="When the meeting the paragraph records was held: minutes and board notes record an "
+        "earlier meeting than the one whose papers hold them.")
+    speakers: tuple[str, ...] = Field((), description="Who the paragraph attributes statements to, as printed.")
+    author: str | None = Field(None, description="The report's author as printed.")
     uploaded: bool = Field(False, description="True when the paper was uploaded through the API, not published.")
 
 

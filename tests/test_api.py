@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from fastapi.testclient import TestClient
 
 from assistant.types import Answer, Citation, Health
 from indexer.types import Document, Paragraph
 
 SURVEY = "How many responses did the 2020 community safety survey get?"
-
-
-def sse_events(body: str) -> list[tuple[str, str]]:
-    """(event, data) pairs of a server-sent event stream."""
-    events = []
-    for block in body.strip().split("\n\n"):
-        fields = dict(line.split(": ", 1) for line in block.splitlines() if ": " in line)
-        events.append((fields["event"], fields["data"]))
-    return events
 
 
 def test_healthz_reports_the_ready_index(api_client: TestClient) -> None:
@@ -56,18 +45,6 @@ def test_filters_narrow_the_answer_to_a_meeting_range(api_client: TestClient) ->
     filters = {"meeting_from": "2024-01-01", "meeting_to": "2024-12-31", "doc_type": "report"}
     answer = Answer.model_validate(api_client.post("/api/ask", json={"question": SURVEY, "filters": filters}).json())
     assert all(c.meeting_date is not None and c.meeting_date.year == 2024 for c in answer.citations)
-
-
-def test_the_stream_sends_deltas_then_the_full_answer_then_done(api_client: TestClient) -> None:
-    with api_client.stream("POST", "/api/ask/stream", json={"question": SURVEY}) as response:
-        assert response.status_code == 200
-        assert response.headers["content-type"].startswith("text/event-stream")
-        events = sse_events(response.read().decode())
-    kinds = [kind for kind, _ in events]
-    assert kinds[-2:] == ["answer", "done"] and set(kinds[:-2]) == {"delta"}
-    answer = Answer.model_validate_json(events[-2][1])
-    assert "".join(json.loads(data) for _, data in events[:-2]) == answer.answer
-    assert answer.citations
 
 
 def test_search_returns_ranked_citations_within_k(api_client: TestClient) -> None:

@@ -19,8 +19,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from app import create_app
+from assistant.events import UNEXPECTED, ErrorEvent, answer_events
 from assistant.http.errors import status_for
-from assistant.http.routes import answer_events
 from assistant.service import Assistant
 from assistant.types import Answer
 from indexer.errors import BadRequest, IndexBusy, NotFound, PanelQAError, PaperError, UnsupportedPaper
@@ -310,4 +310,4 @@ def test_an_unexpected_failure_mid_stream_ends_it_with_an_error_event_then_done(
 
     events = list(answer_events(pieces()))
     assert [event.event for event in events] == ["delta", "error", "done"]
-    assert events[1].data == {"detail": "Internal server error", "status": 500}
+    assert events[1] == ErrorEvent(detail=UNEXPECTED, status=500)

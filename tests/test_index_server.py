@@ -16,10 +16,11 @@ import chromadb
 import httpx
 import pytest
 from api_fixtures import ADMIN_TOKEN, serving
-from test_api import sse_events
 from test_api_hardening import ADMIN, NEW_PAPER
+from test_api_ui import sse_events
 
 from app import create_app
+from assistant.events import AnswerEvent
 from assistant.service import KEYWORD_ONLY_NOTE, Assistant
 from assistant.types import Answer, Health
 from evals.load_test import run_for
@@ -157,7 +158,7 @@ def test_with_the_chroma_server_killed_health_is_degraded_and_ask_search_and_str
         stream = client.post("/api/ask/stream", json={"question": QUERY})
         events = sse_events(stream.text)
         assert [name for name, _ in events][-2:] == ["answer", "done"]
-        assert Answer.model_validate_json(events[-2][1]).keyword_only
+        assert AnswerEvent.model_validate_json(events[-2][1]).answer.keyword_only
 
 
 def test_the_breaker_skips_the_store_until_its_retry_time_then_closes_on_success() -> None:

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from app import create_app
 from assistant.service import Assistant
-from assistant.types import Answer
+from assistant.ui.exchange import long_date
 from indexer.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -255,19 +255,28 @@ def test_screenshots_of_answer_refusal_and_reader_fit_the_screen(
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
 
 
-def test_clicking_an_example_question_asks_it(page: Page) -> None:
-    example = "How many survey responses were there?"
-    page.get_by_role("button", name=example).click()
+def test_the_first_screen_names_the_meetings_covered_and_asks_an_example_drawn_from_the_papers(
+    page: Page, assistant: Assistant
+) -> None:
+    documents = assistant.documents()
+    welcome = page.locator(".ppa.conversation.empty")
+    days = sorted(d.meeting_date for d in documents if d.meeting_date)
+    for text in {documents[0].body, long_date(days[0]), long_date(days[-1])}:
+        expect(welcome).to_contain_text(text)
+    example = welcome.locator(".examples a").first
+    question = example.inner_text()
+    assert any(d.title in question or long_date(d.meeting_date) in question for d in documents if d.meeting_date)
+    example.click()
     exchange = page.locator(".exchange").first
-    expect(exchange.locator(".question")).to_contain_text(example)
+    expect(exchange.locator(".question")).to_contain_text(question)
     expect(exchange.locator(".reply:not(.pending) .source").first).to_be_visible(timeout=60_000)
     expect(page.get_by_label("Your question")).to_have_value("")
 
 
-def failing_midway(real: Callable[..., Iterator[str | Answer]]) -> Callable[..., Iterator[str | Answer]]:
+def failing_midway(real: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
     """ask_stream that sends the first piece of a real answer, then loses its Chroma server."""
 
-    def ask_stream(*args: Any, **kwargs: Any) -> Iterator[str | Answer]:
+    def ask_stream(*args: Any, **kwargs: Any) -> Iterator[Any]:
         yield next(real(*args, **kwargs))
         raise ConnectionError("Chroma server at http://10.0.0.5:8000 is unreachable")
 

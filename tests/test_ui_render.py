@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pytest
 
+from assistant.events import ErrorEvent, answer_events
 from assistant.types import Answer, Citation
-from assistant.ui import render
-from assistant.ui.render import Exchange, Source, meeting_filters, turns
+from assistant.ui import reader_render, render
+from assistant.ui.exchange import Exchange, Source
+from assistant.ui.render import meeting_filters, turns
 from indexer.errors import BadRequest, IndexBusy
 from indexer.types import Document, Filters, Paragraph
 
@@ -72,7 +75,7 @@ def test_paper_text_with_markup_is_shown_as_text_in_cards_and_the_reader() -> No
     source = Source(cited, before=(paragraph("51", HOSTILE),))
     pages = [
         render.conversation([Exchange(HOSTILE, answer.answer, answer, (source,))]),
-        render.reader(DOCUMENT, [paragraph("52", HOSTILE)], query="script"),
+        reader_render.reader(DOCUMENT, [paragraph("52", HOSTILE)], query="script"),
     ]
     for page in pages:
         assert "<script" not in page and "<img" not in page
@@ -143,10 +146,21 @@ def test_an_answer_that_broke_off_shows_the_reason_instead_of_its_unchecked_text
     assert "Partial text" not in html and 'aria-busy="true"' not in html
 
 
+def shown_failure(error: Exception) -> str:
+    """The message the conversation shows when the answer stream breaks off with this error."""
+
+    def pieces() -> Iterator[str]:
+        yield "Partial text"
+        raise error
+
+    failure = next(event for event in answer_events(pieces()) if isinstance(event, ErrorEvent))
+    return render.failure_message(failure.detail, failure.status)
+
+
 def test_a_typed_error_gives_its_reason_and_a_surprise_a_plain_apology() -> None:
-    typed = render.failure_message(IndexBusy("the index is being rebuilt: ask again in a minute"))
+    typed = shown_failure(IndexBusy("the index is being rebuilt: ask again in a minute"))
     assert typed == "The answer could not be finished: the index is being rebuilt: ask again in a minute"
-    surprise = render.failure_message(ConnectionError("http://10.0.0.5:8000 refused"))
+    surprise = shown_failure(ConnectionError("http://10.0.0.5:8000 refused"))
     assert "10.0.0.5" not in surprise and "Please ask again" in surprise
 
 
@@ -164,7 +178,7 @@ def test_the_reader_filter_keeps_paragraphs_with_every_word_and_marks_them() -> 
         paragraph("2", "Drug testing on arrest.", 1, ("Drugs",)),
         paragraph("3", "Victim services were recommissioned.", 2, ("Victims",)),
     ]
-    html = render.reader(DOCUMENT, paragraphs, query="victim")
+    html = reader_render.reader(DOCUMENT, paragraphs, query="victim")
     assert "2 of 3 paragraphs contain “victim”" in html
     assert "Drug testing" not in html
     assert html.count("<mark>Victim</mark>") == 2
@@ -172,7 +186,7 @@ def test_the_reader_filter_keeps_paragraphs_with_every_word_and_marks_them() -> 
 
 
 def test_the_paragraph_a_citation_opens_is_marked_as_the_target() -> None:
-    html = render.reader(DOCUMENT, [paragraph("1", "One."), paragraph("2", "Two.", 1)], target_id="doc.p2")
+    html = reader_render.reader(DOCUMENT, [paragraph("1", "One."), paragraph("2", "Two.", 1)], target_id="doc.p2")
     assert '<div class="para target" data-paragraph-id="doc.p2"' in html
     assert html.count("para target") == 1
 

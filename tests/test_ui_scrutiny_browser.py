@@ -8,6 +8,10 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from test_ui_browser import CHROMIUM, browser, opened, shoot, ui_url
 
+from assistant.scrutiny.views import TOPIC_K
+from assistant.service import Assistant
+from assistant.ui.exchange import long_date
+
 __all__ = ["browser", "ui_url"]  # module fixtures shared with the main UI tests
 
 pytestmark = [
@@ -77,3 +81,36 @@ def test_decisions_are_searchable_and_cited(scrutiny: Page) -> None:
     expect(scrutiny.locator("#decisions-out")).to_contain_text("Resolved")
     expect(scrutiny.locator("#decisions-out")).to_contain_text("minute 32 RESOLVED (b)")
     shoot(scrutiny, "scrutiny-decisions")
+
+
+def test_since_the_last_meeting_lists_the_latest_papers_and_the_decisions_they_record(
+    scrutiny: Page, assistant: Assistant
+) -> None:
+    documents = assistant.documents()
+    latest = max(d.meeting_date for d in documents if d.meeting_date)
+    open_tab(scrutiny, "Since the last meeting")
+    view = scrutiny.locator("#since-out .since-view")
+    expect(view.locator("h3")).to_contain_text(f"Papers for {long_date(latest)}", timeout=30_000)
+    titles = view.locator("ul.since").first.locator("li").all_inner_texts()
+    assert len(titles) == len([d for d in documents if d.meeting_date == latest])
+    recorded = [d for d in assistant.scrutiny().find_decisions() if d.citation.meeting_date == latest]
+    expect(view.locator("h4")).to_contain_text(f"Decisions, requests and actions in these papers ({len(recorded)})")
+    shoot(scrutiny, "scrutiny-since")
+
+
+def test_conflicting_figures_on_a_topic_are_shown_side_by_side_with_their_sources(
+    scrutiny: Page, assistant: Assistant
+) -> None:
+    topic = "complaints received"
+    expected = assistant.scrutiny().conflicts([c.id for c in assistant.search(topic, TOPIC_K)])
+    assert expected, "the bundled papers give complaints two different figures"
+    open_tab(scrutiny, "Conflicting figures")
+    fill_settled(scrutiny.get_by_label("Topic to check"), topic)
+    scrutiny.get_by_role("button", name="Find disagreements").click()
+    sections = scrutiny.locator("#conflicts-out section.conflict")
+    expect(sections).to_have_count(len(expected), timeout=30_000)
+    for section, conflict in zip(sections.all(), expected, strict=True):
+        expect(section.locator("li")).to_have_count(len(conflict.claims))
+        for claim in conflict.claims:
+            expect(section).to_contain_text(claim.printed)
+    shoot(scrutiny, "scrutiny-conflicts")

@@ -76,7 +76,7 @@ def citation(n: int, hit: Hit, highlight: str) -> Citation:
     return Citation(
         n=n, id=p.id, ref=p.citation, document=p.document_id, meeting_date=p.meeting_date,
         report=p.report_title, paragraph=p.label, page=p.pages[0] if p.pages else None,
-        text=p.text, highlight=highlight, score=round(hit.score, 6),
+        text=p.text, highlight=highlight, score=round(hit.score, 6), speakers=p.speakers, author=p.report_author,
     )
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
+from assistant.events import answer_events
 from assistant.http.deps import (
     AdminDep,
     AskBody,
@@ -21,7 +22,6 @@ from assistant.http.deps import (
     ReplaceFlag,
     SearchParams,
 )
-from assistant.http.errors import status_for
 from assistant.http.schemas import (
     DocumentPublic,
     DocumentsPublic,
@@ -32,7 +32,6 @@ from assistant.http.schemas import (
 )
 from assistant.service import KEYWORD_ONLY_NOTE
 from assistant.types import Answer, Health
-from indexer.errors import PanelQAError
 from indexer.types import IndexReport
 
 log = logging.getLogger(__name__)
@@ -65,22 +64,11 @@ def ask(request: AskBody, assistant: AssistantDep) -> Answer:
 
 @api.post("/ask/stream", response_class=EventSourceResponse)
 def ask_stream(request: AskBody, assistant: AssistantDep) -> Iterator[ServerSentEvent]:
-    """Stream the answer: `delta` events (JSON strings), then `answer` (the full Answer), then `done`."""
-    yield from answer_events(assistant.ask_stream(request.question, request.history, request.narrowing()))
-
-
-def answer_events(pieces: Iterable[str | Answer]) -> Iterator[ServerSentEvent]:
-    """SSE events for an answer stream; a typed error mid-stream becomes an `error` event."""
-    try:
-        for piece in pieces:
-            event = "delta" if isinstance(piece, str) else "answer"
-            yield ServerSentEvent(event=event, data=piece)
-    except PanelQAError as error:
-        yield ServerSentEvent(event="error", data={"detail": str(error), "status": status_for(error)})
-    except Exception:  # the headers are sent: the client can only learn of a failure from the stream itself
-        log.exception("unexpected error while streaming an answer")
-        yield ServerSentEvent(event="error", data={"detail": "Internal server error", "status": 500})
-    yield ServerSentEvent(event="done", data={})
+    """Stream the answer: `citations`, then `delta`s of text, then `answer` (the full Answer), then `done`;
+    `error` before `done` if it breaks off. Each event's data is one of the shapes in assistant.events."""
+    pieces = assistant.ask_stream(request.question, request.history, request.narrowing())
+    for event in answer_events(pieces):
+        yield ServerSentEvent(event=event.event, data=event)
 
 
 @api.get("/search")

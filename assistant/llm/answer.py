@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 
 from assistant.answer.answerer import citation
 from assistant.llm.backends import LLMAnswerer, LLMReply, LLMUnavailable, validate_reply
 from assistant.retrieval.retrieve import Retrieved
-from assistant.types import Answer
+from assistant.types import Answer, Citation
+from indexer.types import Hit
 
 MARKER = re.compile(r"\[(\d+)\]")
 CLOSEST = 3  # paragraphs offered with a refusal, as the extractive answerer does
@@ -21,16 +22,19 @@ def renumber(text: str, used: tuple[int, ...]) -> str:
     return MARKER.sub(lambda m: f"[{mapping[int(m.group(1))]}]" if int(m.group(1)) in mapping else "", text)
 
 
+def passage_citations(hits: Sequence[Hit], extractive: Answer) -> tuple[Citation, ...]:
+    """Passages as citations numbered in the given order, highlighted where the extractive answer cited them."""
+    highlights = {c.id: c.highlight for c in extractive.citations}
+    return tuple(citation(n, hit, highlights.get(hit.paragraph.id, hit.paragraph.text.split("\n")[0]))
+                 for n, hit in enumerate(hits, start=1))
+
+
 def llm_answer(reply: LLMReply, found: Retrieved, extractive: Answer) -> Answer:
     """An Answer from a validated reply, citing the passages it used; a model's refusal offers the closest."""
     if reply.abstained:
         return extractive.model_copy(update={"answer": reply.text, "abstained": True, "mode": "llm",
                                              "citations": extractive.citations[:CLOSEST], "notes": reply.flagged})
-    highlights = {c.id: c.highlight for c in extractive.citations}
-    cites = tuple(
-        citation(n, hit, highlights.get(hit.paragraph.id, hit.paragraph.text.split("\n")[0]))
-        for n, hit in enumerate((found.hits[i - 1] for i in reply.used), start=1)
-    )
+    cites = passage_citations([found.hits[i - 1] for i in reply.used], extractive)
     return extractive.model_copy(update={"answer": renumber(reply.text, reply.used), "citations": cites,
                                          "mode": "llm", "notes": reply.flagged})
 

@@ -1,6 +1,7 @@
 """The Gradio web UI: a thin wrapper around the Assistant (ask with cited sources, read the papers).
 
-Gradio is imported only here; all HTML comes from the pure functions in ui_render.
+Gradio is imported only here (and in the Scrutiny tab); all HTML comes from pure functions (render, reader_render,
+orientation, briefing), and the browser-side scripts from scripts.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import gradio as gr
-from gradio.events import Dependency
 
+from assistant.events import UNEXPECTED, AnswerEvent, CitationsEvent, DeltaEvent, DoneEvent, ErrorEvent, answer_events
 from assistant.http.errors import NotReady
 from assistant.service import Assistant
 from assistant.types import Answer, Citation
-from assistant.ui import render
-from assistant.ui.render import Exchange, Source, meeting_day, meeting_filters, meeting_key, turns
+from assistant.ui import orientation, reader_render, render
+from assistant.ui.exchange import Exchange, Source, long_date
+from assistant.ui.links import AnswerLink, ParagraphLink, answer_link, parse_link
+from assistant.ui.render import meeting_day, meeting_filters, meeting_key, turns
+from assistant.ui.saved import restored, saved
+from assistant.ui.scripts import CONVERSATION_JS, READER_JS
 from assistant.ui.scrutiny import ScrutinyTab
 from indexer.errors import NotFound, PanelQAError
 from indexer.settings import Settings
@@ -28,77 +33,15 @@ log = logging.getLogger(__name__)
 CSS = (Path(__file__).with_name("ui.css")).read_text(encoding="utf-8")
 NEIGHBOURS = 1  # paragraphs shown either side of a cited one when its card is expanded
 ALL = ""  # the dropdown value meaning "no filter"
-EXAMPLES = {
-    "Panel members": [
-        "What did the Commissioner report about Victim First?",
-        "How are the S106 review recommendations being implemented?",
-        "How is the rape detection rate being improved?",
-    ],
-    "Members of the public": [
-        "How many survey responses were there?",
-        "How are complaints against the Commissioner handled?",
-        "What did the Deputy Commissioner report about rural crime?",
-    ],
-    "Officers": [
-        "What was said about precept increases?",
-        "What was resolved about the Violence Reduction Network?",
-        "When did the Ethics and Transparency Panel meet?",
-    ],
-}
-# Copy with the Clipboard API, or a hidden textarea where it is unavailable (plain http off localhost).
-COPY_JS = """
-const copyCitation = async (button) => {
-  const text = button.dataset.copy;
-  try { await navigator.clipboard.writeText(text); } catch (error) {
-    const area = document.createElement('textarea');
-    area.value = text; document.body.appendChild(area); area.select();
-    document.execCommand('copy'); area.remove();
-  }
-  const label = button.textContent;
-  button.textContent = 'Copied ✓';
-  setTimeout(() => { button.textContent = label; }, 1500);
-};
-"""
-# Bring the newest question into view when it is asked and again when its answer is complete.
-CONVERSATION_JS = (
-    COPY_JS
-    + """
-element.addEventListener('click', (event) => {
-  const copy = event.target.closest('[data-copy]');
-  if (copy) { copyCitation(copy); return; }
-  const open = event.target.closest('[data-open-paragraph]');
-  if (open) trigger('select', {index: 0, value: open.dataset.openParagraph});
-});
-let seen = '';
-watch('value', () => {
-  const exchanges = element.querySelectorAll('.exchange');
-  const last = exchanges[exchanges.length - 1];
-  const state = exchanges.length + (last && last.querySelector('.pending') ? ' pending' : ' done');
-  if (last && state !== seen) last.scrollIntoView({block: 'start'});
-  seen = state;
-});
-"""
-)
-# The reader tab is rendered when first shown, and may still be hidden when a new value arrives:
-# look for the target at load and after each change, retrying until it is on screen.
-READER_JS = (
-    COPY_JS
-    + """
-element.addEventListener('click', (event) => {
-  const copy = event.target.closest('[data-copy]');
-  if (copy) copyCitation(copy);
-});
-const showTarget = (tries) => {
-  const target = element.querySelector('.para.target');
-  if (!target) return;
-  if (target.offsetParent === null && tries > 0) { setTimeout(() => showTarget(tries - 1), 100); return; }
-  target.scrollIntoView({block: 'center'});
-  target.focus({preventScroll: true});
-};
-showTarget(20);
-watch('value', () => showTarget(20));
-"""
-)
+# The page's own query string reaches follow_link through a hidden box when the page opens.
+PAGE_LINK_JS = "(link, saved) => [window.location.search, saved]"
+
+def streamed(pending: Exchange, event: CitationsEvent | DeltaEvent) -> Exchange:
+    """The answer so far with the paragraphs it is written from, or with more of its text."""
+    if isinstance(event, CitationsEvent):
+        return replace(pending, sources=tuple(Source(citation) for citation in event.citations))
+    return replace(pending, text=pending.text + event.text)
+
 
 AssistantSource = Assistant | Callable[[], Assistant]
 
@@ -125,14 +68,17 @@ class PanelPapersUI:
                 "# Panel Papers Assistant\nAnswers from the Police and Crime Panel papers, "
                 "each claim cited to the papers' own paragraph numbers."
             )
-            with gr.Tabs() as tabs:
+            with gr.Tabs(elem_id="main-tabs") as tabs:
                 with gr.Tab("Ask", id="ask"):
                     ask = self._ask_tab()
                 with gr.Tab("Read the papers", id="reader"):
                     read = self._reader_tab()
                 ScrutinyTab(self.assistant).build()
-            demo.load(self.choices, outputs=[ask["document"], read["meeting"]])
-            ask["conversation"].select(self.open_in_reader, outputs=[tabs, *read.values()])
+            link_outputs = [tabs, *read.values(), *ask["outputs"], *ask["filters"]]
+            # One event when the page opens (each counts against the rate limit): fill the pickers, bring back
+            # the saved conversation, then follow the page's link.
+            demo.load(self.open_page, [ask["link"], ask["saved"]], [ask["document"], *link_outputs], js=PAGE_LINK_JS)
+            ask["conversation"].select(self.follow_selected, ask["outputs"][1], link_outputs)
         return demo
 
     def _ask_tab(self) -> dict[str, Any]:
@@ -145,6 +91,9 @@ class PanelPapersUI:
             elem_id="conversation",
         )
         exchanges = gr.State([])
+        # Not a secret: the conversation is the user's own; a fixed key lets it survive a server restart.
+        saved = gr.BrowserState([], storage_key="panel-papers-conversation", secret="panel-papers-assistant")
+        link = gr.Textbox(visible=False)
         with gr.Row():
             question = gr.Textbox(
                 "",
@@ -153,7 +102,6 @@ class PanelPapersUI:
                 max_lines=4,
                 scale=5,
                 min_width=240,
-                max_length=self.settings.max_question_chars,
                 elem_id="question",
             )
             with gr.Column(scale=1, min_width=120):
@@ -161,13 +109,12 @@ class PanelPapersUI:
                 clear = gr.Button("New conversation", variant="secondary", size="sm")
         filters = self._filters()
         inputs = [question, exchanges, *filters]
-        outputs = [conversation, exchanges, question]
+        outputs = [conversation, exchanges, question, saved]
         ask_button.click(self.ask, inputs, outputs)
         question.submit(self.ask, inputs, outputs)
-        for example_clicked in self._examples(question):
-            example_clicked.then(self.ask, inputs, outputs)
-        clear.click(lambda: (render.conversation([]), []), outputs=[conversation, exchanges])
-        return {"conversation": conversation, "document": filters[2]}
+        clear.click(lambda: (self._conversation([]), [], []), outputs=[conversation, exchanges, saved])
+        return {"conversation": conversation, "document": filters[2], "outputs": outputs, "filters": filters,
+                "saved": saved, "link": link}
 
     def _filters(self) -> list[gr.components.Component]:
         """Meeting date range, document and document type, folded away until wanted."""
@@ -187,14 +134,6 @@ class PanelPapersUI:
                 doc_type = gr.Dropdown(kinds, value=ALL, label="Document type", elem_id="type-filter")
         return [date_from, date_to, document, doc_type]
 
-    def _examples(self, question: gr.Textbox) -> list[Dependency]:
-        """Example questions for each kind of user; the click events that put one in the question box."""
-        with gr.Row():
-            return [
-                gr.Examples([[text] for text in questions], inputs=[question], label=audience).load_input_event
-                for audience, questions in EXAMPLES.items()
-            ]
-
     def _reader_tab(self) -> dict[str, Any]:
         """Meeting and part pickers, a filter box and the paragraphs."""
         with gr.Row():
@@ -205,7 +144,7 @@ class PanelPapersUI:
         )
         target = gr.State("")
         page = gr.HTML(
-            render.reader_placeholder(), js_on_load=READER_JS, apply_default_css=False, elem_id="reader-page"
+            reader_render.reader_placeholder(), js_on_load=READER_JS, apply_default_css=False, elem_id="reader-page"
         )
         meeting.input(self.choose_meeting, meeting, [part, query, page])
         part.input(self.show_part, [part, query, target], page)
@@ -218,50 +157,99 @@ class PanelPapersUI:
         documents = self.assistant().documents()
         document_choices = [("All papers", ALL), *((render.document_choice_label(d), d.id) for d in documents)]
         meetings = dict.fromkeys(meeting_key(d.meeting_date) for d in documents)
-        meeting_choices = [(render.long_date(meeting_day(key)), key) for key in meetings]
+        meeting_choices = [(long_date(meeting_day(key)), key) for key in meetings]
         return gr.Dropdown(choices=document_choices), gr.Dropdown(choices=meeting_choices)
 
     def ask(
         self, question: str, exchanges: list[Exchange], date_from: str, date_to: str, document: str, doc_type: str
-    ) -> Iterator[tuple[str, list[Exchange], Any]]:
-        """Answer a question, streaming the text when an LLM writes it, then show the source cards."""
+    ) -> Iterator[tuple[Any, ...]]:
+        """Answer a question, streaming the text when an LLM writes it, then show the source cards.
+
+        Yields the conversation, the exchanges, the question box and the conversation saved in the browser."""
         # A notice in the page, not gr.Error: Gradio's error pill covers the question box until dismissed.
         if not question.strip():
-            yield render.conversation(exchanges, "Type a question first."), exchanges, gr.skip()
+            yield self._conversation(exchanges, "Type a question first."), exchanges, gr.skip(), gr.skip()
+            return
+        if len(question) > self.settings.max_question_chars:
+            notice = (f"Your question is {len(question):,} characters long; the limit is "
+                      f"{self.settings.max_question_chars:,}. Shorten it and ask again.")
+            yield self._conversation(exchanges, notice), exchanges, gr.skip(), gr.skip()
             return
         try:
             filters = meeting_filters(date_from, date_to, document, doc_type)
         except PanelQAError as error:
-            yield render.conversation(exchanges, str(error)), exchanges, gr.skip()
+            yield self._conversation(exchanges, str(error)), exchanges, gr.skip(), gr.skip()
             return
         assistant = self.assistant()
-        pending = Exchange(question.strip())
-        yield render.conversation([*exchanges, pending]), exchanges, ""
+        link = answer_link(AnswerLink(question.strip(), date_from, date_to, document, doc_type))
+        pending = Exchange(question.strip(), link=link)
+        yield self._conversation([*exchanges, pending]), exchanges, "", gr.skip()
         try:
             yield from self._answer(assistant, pending, exchanges, filters)
-        except Exception as error:  # typed or not, a failure must never leave "Searching the papers…" up
-            yield self._failed(pending, exchanges, error)
+        except Exception as error:  # the cards' neighbours failed to load: never leave "Searching…" up
+            log.exception("showing the answer to %r failed", pending.question, exc_info=error)
+            yield self._failed(pending, exchanges, ErrorEvent(detail=UNEXPECTED, status=500))
 
     def _answer(
         self, assistant: Assistant, pending: Exchange, exchanges: list[Exchange], filters: Filters | None
-    ) -> Iterator[tuple[str, list[Exchange], Any]]:
-        """The conversation as the answer's pieces arrive, then with the finished answer and its cards."""
+    ) -> Iterator[tuple[Any, ...]]:
+        """The conversation as the answer's events arrive: cards, text, then the finished answer (or why not)."""
         # gr.skip() leaves the question box alone: what the user types meanwhile is their next question.
-        for piece in assistant.ask_stream(pending.question, turns(exchanges), filters):
-            if isinstance(piece, Answer):
-                done = [*exchanges, self._finished(pending, piece)]
-                yield render.conversation(done), done, gr.skip()
-            else:
-                pending = replace(pending, text=pending.text + piece)
-                yield render.conversation([*exchanges, pending]), exchanges, gr.skip()
+        for event in answer_events(assistant.ask_stream(pending.question, turns(exchanges), filters)):
+            if isinstance(event, AnswerEvent):
+                done = [*exchanges, self._finished(pending, event.answer)]
+                yield self._conversation(done, fresh=True), done, gr.skip(), saved(done)
+            elif isinstance(event, ErrorEvent):
+                yield self._failed(pending, exchanges, event)
+            elif not isinstance(event, DoneEvent):
+                pending = streamed(pending, event)
+                yield self._conversation([*exchanges, pending]), exchanges, gr.skip(), gr.skip()
 
-    def _failed(
-        self, pending: Exchange, exchanges: list[Exchange], error: Exception
-    ) -> tuple[str, list[Exchange], str]:
+    def _failed(self, pending: Exchange, exchanges: list[Exchange], error: ErrorEvent) -> tuple[Any, ...]:
         """The conversation with the reason in place of the answer, and the question back in the box to retry."""
-        log.exception("answering %r failed", pending.question, exc_info=error)
-        failed = [*exchanges, replace(pending, error=render.failure_message(error))]
-        return render.conversation(failed), failed, pending.question
+        failed = [*exchanges, replace(pending, error=render.failure_message(error.detail, error.status))]
+        return self._conversation(failed), failed, pending.question, saved(failed)
+
+    def _conversation(self, exchanges: list[Exchange], notice: str = "", fresh: bool = False) -> str:
+        """The conversation; when it is empty, the welcome naming the bodies and meetings the index covers."""
+        welcome = "" if exchanges else orientation.welcome(self.assistant().documents())
+        return render.conversation(exchanges, notice, fresh, welcome)
+
+    def open_page(self, link: str, items: Any) -> Iterator[tuple[Any, ...]]:
+        """The pickers filled from the index and the conversation saved in this browser (its cards rebuilt),
+        then whatever the page's link names."""
+        restored_exchanges = [
+            self._finished(exchange, answer) if answer else exchange for exchange, answer in restored(items)
+        ]
+        documents, meetings = self.choices()
+        skip = gr.skip()
+        yield (documents, skip, meetings, *(skip,) * 4, self._conversation(restored_exchanges), restored_exchanges,
+               *(skip,) * 6)
+        for shown in self.follow_link(link, restored_exchanges):
+            yield skip, *shown
+
+    def follow_selected(self, exchanges: list[Exchange], event: gr.SelectData) -> Iterator[tuple[Any, ...]]:
+        """Follow the link a `select` from the page carries (Back, Forward, a link clicked)."""
+        yield from self.follow_link(str(event.value or ""), exchanges, to_ask_tab=True)
+
+    def follow_link(
+        self, link: str, exchanges: list[Exchange], to_ask_tab: bool = False
+    ) -> Iterator[tuple[Any, ...]]:
+        """Show what a page link names: a paragraph in the reader, or an answer (asked again unless on screen).
+
+        Yields the tabs, the reader's five outputs, the ask outputs and the four filter fields. When the page
+        opens, the tabs are left alone unless the link names a paragraph: the user may have picked one already."""
+        wanted = parse_link(link or "")
+        ask_tab = gr.Tabs(selected="ask") if to_ask_tab else gr.skip()
+        reader_skip, ask_skip = (gr.skip(),) * 5, (gr.skip(),) * 4
+        if isinstance(wanted, ParagraphLink):
+            yield *self.open_paragraph(wanted.paragraph_id, wanted.sentence), *ask_skip, *ask_skip
+        elif wanted is None or any(exchange.link == answer_link(wanted) for exchange in exchanges):
+            yield ask_tab, *reader_skip, *ask_skip, *ask_skip
+        else:
+            filters = wanted.fields()[1:]
+            for shown in self.ask(wanted.question, exchanges, *filters):
+                yield ask_tab, *reader_skip, *shown, *filters
 
     def _finished(self, pending: Exchange, answer: Answer) -> Exchange:
         """The exchange with its final answer and each citation's neighbours."""
@@ -276,11 +264,11 @@ class PanelPapersUI:
             return Source(citation)
         return Source(citation, tuple(before), tuple(after))
 
-    def open_in_reader(self, event: gr.SelectData) -> tuple[Any, ...]:
-        """Switch to the reader at the paragraph a source card names, highlighted."""
+    def open_paragraph(self, paragraph_id: str, sentence: str = "") -> tuple[Any, ...]:
+        """Switch to the reader at a paragraph, highlighted, with the cited sentence marked."""
         assistant = self.assistant()
         try:
-            paragraph, _, _ = assistant.paragraph(str(event.value), 0)
+            paragraph, _, _ = assistant.paragraph(paragraph_id, 0)
             document, paragraphs = assistant.document(paragraph.document_id)
         except NotFound as error:
             raise gr.Error("That paragraph is no longer in the index.") from error
@@ -291,25 +279,25 @@ class PanelPapersUI:
             gr.Dropdown(choices=self._parts(key), value=document.id),
             "",
             paragraph.id,
-            render.reader(document, paragraphs, paragraph.id),
+            reader_render.reader(document, paragraphs, paragraph.id, "", sentence),
         )
 
     def choose_meeting(self, key: str) -> tuple[gr.Dropdown, str, str]:
         """List a meeting's parts and show the first one."""
         parts = self._parts(key)
         first = parts[0][1] if parts else None
-        page = self.show_part(first, "", "") if first else render.reader_placeholder()
+        page = self.show_part(first, "", "") if first else reader_render.reader_placeholder()
         return gr.Dropdown(choices=parts, value=first), "", page
 
     def show_part(self, document_id: str | None, query: str, target_id: str) -> str:
         """A part of a paper, filtered by the words in the filter box, the opened paragraph highlighted."""
         if not document_id:
-            return render.reader_placeholder()
+            return reader_render.reader_placeholder()
         try:
             document, paragraphs = self.assistant().document(document_id)
         except NotFound:
-            return render.reader_placeholder()
-        return render.reader(document, paragraphs, target_id or None, query or "")
+            return reader_render.reader_placeholder()
+        return reader_render.reader(document, paragraphs, target_id or None, query or "")
 
     def _parts(self, key: str) -> list[tuple[str, str]]:
         """The parts (agenda, minutes, reports…) of one meeting's papers, in paper order."""

@@ -1,4 +1,4 @@
-"""Pure functions behind the web UI: HTML for answers, source cards, refusals and the paper reader,
+"""Pure functions behind the web UI: HTML for answers, source cards and refusals,
 and the filters and chat history the UI hands to the Assistant.
 
 Every piece of paper or user text goes through html.escape here, so a paper holding `<script>` or
@@ -10,15 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from html import escape
 
 from assistant.types import Answer, Citation, Turn
-from indexer.errors import BadRequest, PanelQAError
+from assistant.ui.briefing import answer_markdown, briefing_markdown
+from assistant.ui.exchange import Exchange, Source, long_date, short_date
+from assistant.ui.links import paragraph_link
+from indexer.errors import BadRequest
 from indexer.types import Document, Filters, Paragraph
 
 MARKER = re.compile(r"\[(\d+)\]")
 UNDATED = "undated"
+GENERIC_WELCOME = (
+    "<p>Ask a question about the Police and Crime Panel papers. Every answer quotes the papers and cites "
+    "their own paragraph numbers; when the papers don't say, you will be told so.</p>"
+)
 EXCERPT_CONTEXT_CHARS = 180  # about two lines either side of the supporting sentence on a phone
 DOC_TYPE_NAMES = {
     "agenda": "Agenda",
@@ -30,36 +36,6 @@ DOC_TYPE_NAMES = {
     "board_notes": "Board notes",
     "other": "Other",
 }
-
-
-@dataclass(frozen=True)
-class Source:
-    """A cited paragraph with its neighbours, as one numbered card shows it."""
-
-    citation: Citation
-    before: tuple[Paragraph, ...] = ()
-    after: tuple[Paragraph, ...] = ()
-
-
-@dataclass(frozen=True)
-class Exchange:
-    """One question and its answer; `answer` is None while the text is still streaming in or if it failed."""
-
-    question: str
-    text: str = ""
-    answer: Answer | None = None
-    sources: tuple[Source, ...] = ()
-    error: str = ""
-
-
-def long_date(day: dt.date | None) -> str:
-    """A meeting date as people write it: '2 December 2024' (or 'Undated')."""
-    return f"{day.day} {day:%B %Y}" if day else "Undated"
-
-
-def short_date(day: dt.date | None) -> str:
-    """A meeting date for tight spaces: '2 Dec 2024' (or 'undated')."""
-    return f"{day.day} {day:%b %Y}" if day else "undated"
 
 
 def document_choice_label(document: Document) -> str:
@@ -131,13 +107,26 @@ def neighbour(paragraph: Paragraph) -> str:
     )
 
 
-def card_actions(ref: str, paragraph_id: str) -> str:
-    """The 'Copy citation' and 'Open in reader' buttons of a card."""
+def card_actions(ref: str, paragraph_id: str, sentence: str) -> str:
+    """The 'Copy citation' and 'Open in reader' buttons of a card, and the permalink to the cited sentence."""
+    link = escape(paragraph_link(paragraph_id, sentence))
     return (
         f'<div class="actions"><button type="button" class="copy" data-copy="{escape(ref)}">Copy citation</button>'
-        f'<button type="button" class="open" data-open-paragraph="{escape(paragraph_id)}">Open in reader</button>'
+        f'<button type="button" class="open" data-open-paragraph="{escape(paragraph_id)}" data-link="{link}">'
+        f'Open in reader</button><a class="permalink" href="{link}" data-link="{link}">Link to this paragraph</a>'
         "</div>"
     )
+
+
+def who_and_when(cite: Citation) -> str:
+    """Which meeting the paragraph records (when not the one its papers went to), who speaks, who wrote it."""
+    facts = [
+        *([f"Records the meeting of {long_date(cite.held_on)}"] if cite.held_on and cite.held_on != cite.meeting_date
+          else []),
+        *([f"Speaking: {', '.join(cite.speakers)}"] if cite.speakers else []),
+        *([f"Report by {cite.author}"] if cite.author else []),
+    ]
+    return f'<p class="who-when">{escape(" · ".join(facts))}</p>' if facts else ""
 
 
 def source_card(source: Source, key: str) -> str:
@@ -154,10 +143,10 @@ def source_card(source: Source, key: str) -> str:
     )
     return (
         f'<li class="source" id="src-{key}-{cite.n}"><div class="source-head"><span class="n">{cite.n}</span>'
-        f"<cite>{escape(cite.ref)}</cite>{page}</div>"
+        f"<cite>{escape(cite.ref)}</cite>{page}</div>{who_and_when(cite)}"
         f'<p class="excerpt">{excerpt(cite.text, cite.highlight)}</p>'
         f"<details><summary>Full paragraph and its neighbours</summary>{context}</details>"
-        f"{card_actions(cite.ref, cite.id)}</li>"
+        f"{card_actions(cite.ref, cite.id, cite.highlight)}</li>"
     )
 
 
@@ -190,14 +179,28 @@ def answered(exchange: Exchange, answer: Answer, key: str) -> str:
     return (
         f'<section class="reply {kind}" aria-label="{escape(kind)}"><h3 class="reply-head">{head}</h3>'
         f'<div class="reply-text">{answer_text(answer.answer, numbers, key)}</div>{notes(answer)}{cards}'
-        "</section>"
+        f"{answer_actions(exchange, answer)}</section>"
     )
 
 
-def streaming(exchange: Exchange) -> str:
-    """An answer still arriving: the text so far, without cards."""
-    text = escape(exchange.text) if exchange.text else "Searching the papers…"
-    return f'<section class="reply pending" aria-busy="true"><div class="reply-text">{text}</div></section>'
+def answer_actions(exchange: Exchange, answer: Answer) -> str:
+    """'Copy answer' (Markdown with numbered references) and the answer's permalink."""
+    link = escape(exchange.link)
+    copy = escape(answer_markdown(exchange.question, answer))
+    return (
+        f'<div class="actions answer-actions"><button type="button" class="copy" data-copy="{copy}">Copy answer'
+        f'</button><a class="permalink" href="{link}" data-link="{link}">Link to this answer</a></div>'
+    )
+
+
+def streaming(exchange: Exchange, key: str) -> str:
+    """An answer still arriving: the paragraphs it is written from, then the text so far as it comes."""
+    numbers = {source.citation.n for source in exchange.sources}
+    text = answer_text(exchange.text, numbers, key) if exchange.text else "Searching the papers…"
+    cards = source_list(exchange.sources, key, "Answering from these paragraphs")
+    return (
+        f'<section class="reply pending" aria-busy="true"><div class="reply-text">{text}</div>{cards}</section>'
+    )
 
 
 def failed(exchange: Exchange) -> str:
@@ -213,81 +216,40 @@ def reply_html(exchange: Exchange, key: str) -> str:
     """The answer, the reason there is none, or the answer so far."""
     if exchange.answer:
         return answered(exchange, exchange.answer, key)
-    return failed(exchange) if exchange.error else streaming(exchange)
+    return failed(exchange) if exchange.error else streaming(exchange, key)
 
 
-def exchange_html(exchange: Exchange, index: int) -> str:
-    """A question followed by its answer (or the answer so far)."""
+def exchange_html(exchange: Exchange, index: int, fresh: bool = False) -> str:
+    """A question followed by its answer (or the answer so far); `fresh` marks an answer just finished."""
     question = f'<div class="question"><span class="who">You asked</span>{escape(exchange.question)}</div>'
-    return f'<div class="exchange">{question}{reply_html(exchange, str(index))}</div>'
+    marks = f' data-link="{escape(exchange.link)}"' + (" data-fresh" if fresh else "")
+    return f'<div class="exchange"{marks}>{question}{reply_html(exchange, str(index))}</div>'
 
 
-def conversation(exchanges: Sequence[Exchange], notice: str = "") -> str:
-    """The whole chat, oldest first (a short welcome when empty), with a notice under it that blocks nothing."""
+def conversation(exchanges: Sequence[Exchange], notice: str = "", fresh: bool = False, welcome: str = "") -> str:
+    """The whole chat, oldest first (the welcome when empty), with a notice under it that blocks nothing.
+
+    `fresh` says the last answer has just arrived: the page then records its link in the browser history."""
     note = f'<p class="notice" role="alert">{escape(notice)}</p>' if notice else ""
     if not exchanges:
-        return (
-            '<div class="ppa conversation empty"><p>Ask a question about the Police and Crime Panel papers. '
-            "Every answer quotes the papers and cites their own paragraph numbers; when the papers "
-            f"don't say, you will be told so.</p>{note}</div>"
-        )
-    body = "".join(exchange_html(exchange, index) for index, exchange in enumerate(exchanges))
+        return f'<div class="ppa conversation empty">{welcome or GENERIC_WELCOME}{note}</div>'
+    last = len(exchanges) - 1
+    bar = briefing_bar(exchanges)
+    body = "".join(exchange_html(exchange, index, fresh and index == last) for index, exchange in enumerate(exchanges))
     return (
         f'<div class="ppa conversation" role="log" aria-live="polite" aria-label="Conversation" tabindex="0">'
-        f"{body}{note}</div>"
+        f"{body}{note}{bar}</div>"
     )
 
 
-def section_heading(paragraph: Paragraph, previous: Paragraph | None) -> str:
-    """A heading where the section changes between consecutive paragraphs."""
-    if not paragraph.section_path or (previous and previous.section_path == paragraph.section_path):
+def briefing_bar(exchanges: Sequence[Exchange]) -> str:
+    """'Download briefing': the conversation as Markdown, kept in a hidden field until the button saves it."""
+    if not any(exchange.answer for exchange in exchanges):
         return ""
-    return f'<h4 class="section">{escape(" › ".join(paragraph.section_path))}</h4>'
-
-
-def reader_paragraph(paragraph: Paragraph, target_id: str | None, pattern: re.Pattern[str] | None) -> str:
-    """One paragraph in the reader, marked when it is the one a citation opened."""
-    target = paragraph.id == target_id
     return (
-        f'<div class="para{" target" if target else ""}" data-paragraph-id="{escape(paragraph.id)}"'
-        f' tabindex="-1"><span class="label">¶{escape(paragraph.label)}</span>'
-        f'<p>{marked(paragraph.text, pattern)}</p><button type="button" class="copy" '
-        f'data-copy="{escape(paragraph.citation)}" aria-label="Copy citation {escape(paragraph.citation)}">'
-        "Copy citation</button></div>"
-    )
-
-
-def matches(paragraph: Paragraph, query: str) -> bool:
-    """True when every word of the filter appears in the paragraph (text or label)."""
-    haystack = f"{paragraph.label} {paragraph.text}".lower()
-    return all(word in haystack for word in query.lower().split())
-
-
-def reader(document: Document, paragraphs: Sequence[Paragraph], target_id: str | None = None, query: str = "") -> str:
-    """A part of a paper, paragraph by paragraph, filtered by the words typed into the filter box."""
-    shown = [paragraph for paragraph in paragraphs if matches(paragraph, query)]
-    pattern = terms_pattern(query)
-    count = (
-        f"{len(shown)} of {len(paragraphs)} paragraphs contain “{escape(query.strip())}”"
-        if query.strip()
-        else f"{len(paragraphs)} paragraphs"
-    )
-    body = "".join(
-        section_heading(paragraph, previous) + reader_paragraph(paragraph, target_id, pattern)
-        for previous, paragraph in zip([None, *shown], shown, strict=False)
-    )
-    kind = DOC_TYPE_NAMES.get(document.doc_type, document.doc_type)
-    return (
-        f'<article class="ppa reader"><header><h3>{escape(document.title)}</h3><p class="meta">'
-        f"{long_date(document.meeting_date)} · {escape(kind)} · {count}</p></header>{body}</article>"
-    )
-
-
-def reader_placeholder() -> str:
-    """What the reader shows before a part is chosen."""
-    return (
-        '<article class="ppa reader empty"><p>Choose a meeting and a part to read it, or press '
-        "“Open in reader” on a source card.</p></article>"
+        '<div class="briefing-bar"><button type="button" class="download" data-download>Download briefing'
+        f'</button><textarea class="briefing" hidden aria-hidden="true" tabindex="-1">'
+        f"{escape(briefing_markdown(exchanges))}</textarea></div>"
     )
 
 
@@ -324,11 +286,9 @@ def _typed_date(text: str, field: str) -> dt.date | None:
         raise BadRequest(f"{field}: write the date as YYYY-MM-DD, e.g. 2024-12-02.") from None
 
 
-def failure_message(error: Exception) -> str:
-    """What to tell the user when answering broke off: a typed error's reason, else a plain apology."""
-    if isinstance(error, PanelQAError):
-        return f"The answer could not be finished: {error}"
-    return "Something went wrong while answering, so there is no answer. Please ask again."
+def failure_message(detail: str, status: int) -> str:
+    """What to tell the user when answering broke off: a typed error's reason, else the plain apology as sent."""
+    return detail if status >= 500 else f"The answer could not be finished: {detail}"
 
 
 def turns(exchanges: Sequence[Exchange]) -> list[Turn]:

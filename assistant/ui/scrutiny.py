@@ -6,9 +6,12 @@ from collections.abc import Callable
 
 import gradio as gr
 
+from assistant.scrutiny.views import TOPIC_K
 from assistant.service import Assistant
 from assistant.types import DecisionKind
 from assistant.ui import scrutiny_render as render
+from assistant.ui import since
+from assistant.ui.scrutiny_render import placeholder
 from indexer.errors import PanelQAError
 
 ALL = ""
@@ -37,7 +40,13 @@ class ScrutinyTab:
                 self._timeline_view()
             with gr.Tab("Decisions and actions", id="decisions"):
                 self._decisions_view()
+            with gr.Tab("Since the last meeting", id="since") as since_tab:
+                since = gr.HTML(placeholder("Loading the latest meeting…"), js_on_load=COPY_JS,
+                                apply_default_css=False, elem_id="since-out")
+            with gr.Tab("Conflicting figures", id="conflicts"):
+                self._conflicts_view()
         tab.select(self.people, outputs=who)
+        since_tab.select(self.since_last_meeting, outputs=since)
 
     def _statements_view(self) -> gr.Dropdown:
         """A person or role (known people offered, any name typed), an optional topic, the statements."""
@@ -49,6 +58,7 @@ class ScrutinyTab:
         out = gr.HTML(render.placeholder("Choose a person or role to see what they said, meeting by meeting."),
                       js_on_load=COPY_JS, apply_default_css=False, elem_id="statements-out")
         button.click(self.statements, [who, topic], out)
+        topic.submit(self.statements, [who, topic], out)
         return who
 
     def _timeline_view(self) -> None:
@@ -71,6 +81,32 @@ class ScrutinyTab:
         query.submit(self.decisions, [query, kind], out)
         query.change(self.decisions, [query, kind], out, trigger_mode="always_last")
         kind.input(self.decisions, [query, kind], out)
+
+    def _conflicts_view(self) -> None:
+        """A topic, and the figures or dates its paragraphs state differently."""
+        topic = gr.Textbox("", label="Topic to check", placeholder="e.g. survey responses", elem_id="conflicts-topic")
+        button = gr.Button("Find disagreements", variant="primary", elem_id="conflicts-find")
+        out = gr.HTML(placeholder("Type a topic to see where the papers give it different figures or dates."),
+                      apply_default_css=False, elem_id="conflicts-out")
+        button.click(self.conflicts, topic, out)
+        topic.submit(self.conflicts, topic, out)
+
+    def since_last_meeting(self) -> str:
+        """The latest meeting's papers against the previous meeting's, and the decisions they record."""
+        assistant = self.assistant()
+        return since.since_last_meeting(assistant.documents(), assistant.scrutiny().find_decisions())
+
+    def conflicts(self, topic: str) -> str:
+        """Where the paragraphs on a topic disagree on a figure or date."""
+        if not topic.strip():
+            return placeholder("Type a topic first.")
+        assistant = self.assistant()
+
+        def view() -> str:
+            found = [c.id for c in assistant.search(topic, TOPIC_K)]
+            return since.conflicts_view(topic, assistant.scrutiny().conflicts(found))
+
+        return _shown(view)
 
     def people(self) -> gr.Dropdown:
         """Offer the people the papers list, with the roles statements name."""

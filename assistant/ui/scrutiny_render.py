@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from html import escape
 
 from assistant.types import Citation, Conflict, Decision, Figure, Statements, Timeline
-from assistant.ui.render import long_date
+from assistant.ui.exchange import long_date
 
 KIND_NAMES = {"resolution": "Resolved", "request": "Request", "action": "Action"}
 
