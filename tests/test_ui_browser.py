@@ -122,8 +122,10 @@ def ask(page: Page, question: str) -> Locator:
 def set_meeting_range(page: Page, start: str, end: str) -> None:
     """Open the filters and type a meeting date range."""
     page.get_by_text("Filters: meeting dates, document, type").click()
-    page.get_by_label("Meetings from (YYYY-MM-DD)").fill(start)
-    page.get_by_label("Meetings to (YYYY-MM-DD)").fill(end)
+    for label, value in (("Meetings from (YYYY-MM-DD)", start), ("Meetings to (YYYY-MM-DD)", end)):
+        page.get_by_label(label).fill(value)
+        page.get_by_label(label).blur()  # the field's value is settled before anything is asked with it
+        expect(page.get_by_label(label)).to_have_value(value)
 
 
 def shoot(page: Page, name: str) -> None:
