@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from difflib import get_close_matches
 
 from assistant.answer.kinds import ASKS_FIGURE, ASKS_NAME, answers, wanted
 from assistant.answer.people import ASKS_PERSON, Listing, names_someone, role_holder
 from assistant.answer.sentences import Scored, best_sentence, choose, compose, leads, score_sentences
-from assistant.language.names import new_names, question_names
+from assistant.language.names import misspelt, new_names, question_names
 from assistant.language.periods import named, periods
-from assistant.language.text import content_terms, years_in
+from assistant.language.text import content_terms, stem, years_in
 from assistant.retrieval.retrieve import Retrieved
 from assistant.types import Answer, Citation
 from indexer.types import Filters, Hit, Paragraph
@@ -26,7 +25,6 @@ WEAK_MEANING = 0.45  # cosine of the closest sentence to the question (MiniLM)
 # paragraphs answering it: 'Victim First referrals from Nottinghamshire' is not answered by the referral totals.
 # A name most paragraphs use (the panel's own area) is their setting, and may go unsaid.
 RARE_NAME_IDF = 5.0
-SPELT_LIKE = 0.85  # a name word this close to a listed person's is theirs, misspelt ('Mathews', 'Matthews')
 REFUSAL = "The panel papers don't say"
 UNMENTIONED = "The panel papers don't mention"
 
@@ -103,7 +101,7 @@ def extractive_answer(question: str, found: Retrieved, idf: dict[str, float], li
         return refused
     by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker)) for part, scores in found.parts]
     chosen = choose(scored, question, idf, by_part)
-    known = frozenset(word.lower() for person in people for word in person.name.split())
+    known = frozenset(stem(word.lower()) for person in people for word in person.name.split())
     if absent := rare_names_absent(question, [found.hits[s.hit].paragraph for s in chosen], idf, known):
         return refusal(found, idf, limit, where, scored, f"{REFUSAL} for {' or '.join(absent)}")
     if ASKS_PERSON.match(question) and not names_someone([s.sentence for s in chosen], people):
@@ -125,8 +123,8 @@ def refused_outright(question: str, found: Retrieved, idf: dict[str, float], lim
     if found.unmentioned:
         return refusal(found, idf, limit, where, scored, f"{UNMENTIONED} {' or '.join(found.unmentioned)}")
     lead = next(iter(leads(scored)), None)
-    if lead is not None and not lead.in_scope and named(question):
-        return other_period(found, idf, limit, where, scored, lead, named(question))
+    if lead is not None and not lead.in_scope and (asked := named(question)):
+        return other_period(found, idf, limit, where, scored, lead, asked)
     if should_abstain(scored, question, found.hits):
         return refusal(found, idf, limit, where, scored)
     return None
@@ -144,16 +142,12 @@ def listed_answer(holder: Listing, found: Retrieved, idf: dict[str, float], limi
 def rare_names_absent(question: str, answering: Sequence[Paragraph], idf: dict[str, float],
                       people: frozenset[str] = frozenset()) -> list[str]:
     """The question's rarely used names that none of the answering paragraphs (headings included) mentions;
-    months are periods, judged by their own rule, and a listed person (people: their names' words, lower case)
-    is often written by role ('the PCC'), so may go unnamed."""
+    months are periods, judged by their own rule, and a listed person (people: their names' stemmed words)
+    is often written by role ('the PCC'), so may go unnamed, even misspelt ('Rupert Mathews')."""
     present = set(content_terms(" ".join(f"{p.text} {p.report_title} {' '.join(p.section_path)}" for p in answering)))
-    return [name for name in question_names(question) if not periods(name).months and not _person(name, people)
+    return [name for name in question_names(question) if not periods(name).months
+            and not any(misspelt(word, people) for word in name.split())
             and any(idf.get(term, 0.0) >= RARE_NAME_IDF and term not in present for term in content_terms(name))]
-
-
-def _person(name: str, people: frozenset[str]) -> bool:
-    """True when a word of the name is, or is spelt like, a listed person's ('Rupert Mathews')."""
-    return any(get_close_matches(word.lower(), people, n=1, cutoff=SPELT_LIKE) for word in name.split())
 
 
 def gives_asked(question: str, chosen: Sequence[Scored], proper: frozenset[str]) -> bool:

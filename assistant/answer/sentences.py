@@ -86,7 +86,7 @@ def score_sentences(question: str, hits: Sequence[Hit], idf: dict[str, float], s
     scored = []
     for rank, hit in enumerate(hits):
         context = " ".join([hit.paragraph.report_title, *hit.paragraph.section_path])
-        when = periods(context) | dated(hit.paragraph.meeting_date)
+        when = periods(context) | dated(hit.paragraph.meeting_date) if scoped else Periods()
         pairs = sentences.get(hit.paragraph.id, [])
         own = [sentence for sentence, _ in pairs]
         whole = periods(hit.paragraph.text) if scoped else Periods()

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.language.figures import MONTHS
+from assistant.language.text import FINANCIAL_YEAR
 
 QUARTER = re.compile(r"\b(?:q|quarter\s*)([1-4])\b", re.IGNORECASE)
-FY = re.compile(r"\b(?:FY\s?(?:20)?|20)(\d\d)\s?[-/–]\s?(?:20)?(\d\d)\b", re.IGNORECASE)
 MONTH_NAMES = "|".join([*MONTHS, "sept"])
 MONTH_YEAR = re.compile(rf"\b({MONTH_NAMES})\b(?:,?\s+((?:19|20)\d\d)\b)?", re.IGNORECASE)
 YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d\d)(?![\d/])")
@@ -39,8 +39,8 @@ class Periods:
 
 def periods(text: str) -> Periods:
     """Every period a text names: '2024/25' is a financial year (and its two years), 'June 2024' a month."""
-    fys = {2000 + int(a) for a, b in FY.findall(text) if int(b) == (int(a) + 1) % 100}
-    bare = FY.sub(" ", text)
+    fys = {2000 + int(a) for a, b in FINANCIAL_YEAR.findall(text) if int(b) == (int(a) + 1) % 100}
+    bare = FINANCIAL_YEAR.sub(" ", text)
     months = {(_month(name), int(year or 0)) for name, year in MONTH_YEAR.findall(bare)
               if name.lower() != "may" or year}  # 'may' alone is the verb
     years = {int(y) for y in YEAR.findall(bare)} | fys | {y + 1 for y in fys}
@@ -50,7 +50,7 @@ def periods(text: str) -> Periods:
 
 def named(text: str) -> list[str]:
     """The periods a text names, as written ('Quarter 1', '2025/26', 'December 2024'), for a scoped refusal."""
-    found = [m for pattern in (QUARTER, FY, MONTH_YEAR) for m in pattern.finditer(text)
+    found = [m for pattern in (QUARTER, FINANCIAL_YEAR, MONTH_YEAR) for m in pattern.finditer(text)
              if pattern is not MONTH_YEAR or m.group(1).lower() != "may" or m.group(2)]
     return [m.group(0) for m in sorted(found, key=lambda m: m.start())]
 
