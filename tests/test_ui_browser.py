@@ -119,13 +119,23 @@ def ask(page: Page, question: str) -> Locator:
     return reply
 
 
+FILL_TRIES = 3
+
+
 def set_meeting_range(page: Page, start: str, end: str) -> None:
     """Open the filters and type a meeting date range."""
     page.get_by_text("Filters: meeting dates, document, type").click()
     for label, value in (("Meetings from (YYYY-MM-DD)", start), ("Meetings to (YYYY-MM-DD)", end)):
-        page.get_by_label(label).fill(value)
-        page.get_by_label(label).blur()  # the field's value is settled before anything is asked with it
-        expect(page.get_by_label(label)).to_have_value(value)
+        field = page.get_by_label(label)
+        for _ in range(FILL_TRIES):  # the opening accordion may mount its fields again, empty, just after a fill
+            field.fill(value)
+            field.blur()
+            try:
+                expect(field).to_have_value(value, timeout=2_000)
+                break
+            except AssertionError:
+                continue
+        expect(field).to_have_value(value)
 
 
 def shoot(page: Page, name: str) -> None:
