@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 import time
@@ -9,17 +10,19 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from assistant.answer.answerer import citation, extractive_answer, scope
+from assistant.answer.answerer import Judged, citation, extractive_answer, judge, scope
 from assistant.answer.conflicts import upload_conflicts, with_conflict_notes
-from assistant.answer.sentences import best_sentence, question_parts
+from assistant.answer.sentences import best_sentence
 from assistant.language.acronyms import explain_acronyms
 from assistant.library import Library
 from assistant.llm.answer import answer_with_llm, passage_citations, stream_with_llm
 from assistant.llm.backends import LLMAnswerer, LLMUnavailable, make_llm
 from assistant.question.conversation import standalone_query
+from assistant.question.read import Question, read_question
 from assistant.retrieval.retrieve import Mode, Retrieved, Retriever
 from assistant.scrutiny.views import TOPIC_K, Scrutiny
 from assistant.types import Answer, Citation, DependencyHealth, Health, Statements, Timeline, Turn
+from assistant.weights import WEIGHTS, Weights
 from indexer.build import build_index
 from indexer.embed import load_embedder
 from indexer.errors import BadRequest, PaperError, PaperExists, UnsupportedPaper, VectorStoreDown
@@ -38,8 +41,10 @@ SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 class Assistant:
     """Answers questions from the current index version, citing the papers' own paragraph labels."""
 
-    def __init__(self, settings: Settings, reader: IndexReader, llm: LLMAnswerer | None) -> None:
+    def __init__(self, settings: Settings, reader: IndexReader, llm: LLMAnswerer | None,
+                 weights: Weights = WEIGHTS) -> None:
         self.settings = settings
+        self.weights = weights
         self._reader = reader
         self._llm = llm
         self._write_lock = threading.Lock()
@@ -70,15 +75,25 @@ class Assistant:
         if self._reader.reload_if_changed():
             self._derive()
 
-    def _retrieve(self, question: str, history: Sequence[Turn], filters: Filters | None) -> Retrieved:
-        """Standalone query for the turn, then hybrid retrieval and the names it uses that the papers don't."""
-        if not question.strip():
+    def reweighted(self, weights: Weights) -> Assistant:
+        """The same assistant answering with other weights (the eval's fitter tries them on one open index)."""
+        other = copy.copy(self)
+        other.weights = weights
+        return other
+
+    def read(self, text: str, history: Sequence[Turn] = ()) -> Question:
+        """The question read once, completed from the chat when it leans on it, with the papers' acronyms."""
+        if not text.strip():
             raise BadRequest("the question is empty")
         self._refresh()
-        standalone = self._standalone(question, history)
+        return read_question(text, self._standalone(text, history), self._library.glossary)
+
+    def retrieve(self, question: Question, filters: Filters | None) -> Retrieved:
+        """Hybrid retrieval for the question and each of its parts, and the names it uses that the papers don't."""
         k = max(self.settings.top_k, self.settings.answer_pool)
-        found = self._retriever.retrieve(standalone, k, filters, parts=question_parts(question))
-        return replace(found, unmentioned=self._retriever.absent_names(standalone, filters))
+        parts = [part.text for part in question.parts]
+        found = self._retriever.retrieve(question.standalone, k, filters, parts=parts)
+        return replace(found, unmentioned=self._retriever.absent_names(question.standalone, filters))
 
     def _standalone(self, question: str, history: Sequence[Turn]) -> str:
         """The question as it stands alone: condensed by the LLM when there is one, else the subject carried."""
@@ -89,31 +104,35 @@ class Assistant:
                 pass  # the model is down: the rule-based rewrite below still makes a usable query
         return standalone_query(question, history)
 
-    def _extractive(self, question: str, found: Retrieved, filters: Filters | None) -> Answer:
+    def extractive(self, question: Question, found: Retrieved, filters: Filters | None) -> Answer:
         """The default answer from the papers' own sentences."""
         where = scope(filters, self._library.title_of(filters.document if filters else None))
         answer = extractive_answer(question, found, self._library.idf, self.settings.top_k, where,
-                                   self._library.proper, self._library.people)
+                                   self._library.proper, self._library.people, self.weights)
         return answer.model_copy(update={"answer": explain_acronyms(answer.answer, self._library.glossary)})
+
+    def judge(self, question: Question, found: Retrieved) -> Judged:
+        """The sentences scored and chosen for a question and the evidence that they answer it (for fitting)."""
+        return judge(question, found, self._library.idf, self.weights, self._library.proper, self._library.people)
 
     def _passages(self, found: Retrieved) -> Retrieved:
         """What a model is shown: the top_k paragraphs, not the wider pool the extractive answer reads."""
         return replace(found, hits=found.hits[: self.settings.top_k])
 
-    def _noted(self, found: Retrieved, answer: Answer) -> Answer:
+    def _noted(self, question: Question, found: Retrieved, answer: Answer) -> Answer:
         """The answer with notes where paragraphs disagree, checking the ones read but not cited as well (a
         contradicting one joins the citations, and only then is its best sentence worth finding)."""
         cited = {c.id for c in answer.citations}
         unused = [citation(0, hit, "") for hit in found.hits if hit.paragraph.id not in cited]
         noted = with_conflict_notes(answer, unused)
-        added = self._highlighted(found, noted.citations[len(answer.citations):])
+        added = self._highlighted(question, found, noted.citations[len(answer.citations):])
         return noted.model_copy(update={"citations": (*answer.citations, *added)}) if added else noted
 
-    def _highlighted(self, found: Retrieved, citations: Sequence[Citation]) -> list[Citation]:
-        """The citations with the sentence of each paragraph that best supports the query."""
+    def _highlighted(self, question: Question, found: Retrieved, citations: Sequence[Citation]) -> list[Citation]:
+        """The citations with the sentence of each paragraph that best supports the question."""
         hits = {hit.paragraph.id: hit for hit in found.hits}
         idf = self._library.idf
-        return [c.model_copy(update={"highlight": best_sentence(hits[c.id], found.query, idf, found.sentences)})
+        return [c.model_copy(update={"highlight": best_sentence(hits[c.id], question, idf, found.sentences)})
                 for c in citations]
 
     def _held(self, citations: Sequence[Citation]) -> tuple[Citation, ...]:
@@ -121,28 +140,30 @@ class Assistant:
         meeting = self.scrutiny().meeting
         return tuple(c.model_copy(update={"held_on": meeting(c).held_on}) for c in citations)
 
-    def ask(self, question: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
+    def ask(self, text: str, history: Sequence[Turn] = (), filters: Filters | None = None) -> Answer:
         """Answer a question (with the chat so far), every claim cited."""
         started = time.perf_counter()
-        found = self._retrieve(question, history, filters)
+        question = self.read(text, history)
+        found = self.retrieve(question, filters)
         retrieved_at = time.perf_counter()
-        answer = self._extractive(question, found, filters)
+        answer = self.extractive(question, found, filters)
         if self._llm is not None and not answer.abstained:
-            answer = answer_with_llm(self._llm, question, self._passages(found), answer)
-        answer = self._noted(found, answer)
+            answer = answer_with_llm(self._llm, text, self._passages(found), answer)
+        answer = self._noted(question, found, answer)
         answer = self._marked(answer)
         return answer.model_copy(update={"citations": self._held(answer.citations),
                                          "timings_ms": _timings(started, retrieved_at)})
 
-    def ask_stream(self, question: str, history: Sequence[Turn] = (),
+    def ask_stream(self, text: str, history: Sequence[Turn] = (),
                    filters: Filters | None = None) -> Iterator[tuple[Citation, ...] | str | Answer]:
         """The citations first, then answer pieces as they come (LLM mode), then the final validated Answer.
 
         With an LLM the first citations are the passages it is shown, numbered as its text's markers."""
         started = time.perf_counter()
-        found = self._retrieve(question, history, filters)
+        question = self.read(text, history)
+        found = self.retrieve(question, filters)
         retrieved_at = time.perf_counter()
-        answer = self._marked(self._noted(found, self._extractive(question, found, filters)))
+        answer = self._marked(self._noted(question, found, self.extractive(question, found, filters)))
         if self._llm is None or answer.abstained:
             yield self._held(answer.citations)
             yield answer.answer
@@ -151,7 +172,8 @@ class Assistant:
             return
         passages = self._passages(found)
         yield self._held(self._uploads_marked(passage_citations(passages.hits, answer)))
-        final = self._marked(self._noted(found, (yield from stream_with_llm(self._llm, question, passages, answer))))
+        streamed = yield from stream_with_llm(self._llm, text, passages, answer)
+        final = self._marked(self._noted(question, found, streamed))
         yield final.model_copy(update={"citations": self._held(final.citations),
                                        "timings_ms": _timings(started, retrieved_at)})
 
@@ -189,7 +211,8 @@ class Assistant:
         if mode == "dense" and self.keyword_only:
             raise VectorStoreDown(f"dense search needs the vector store: {self._reader.vector_store_problem}")
         idf = self._library.idf
-        return list(self._uploads_marked([citation(n, hit, best_sentence(hit, found.query, idf, found.sentences))
+        asked = read_question(query, query, self._library.glossary)
+        return list(self._uploads_marked([citation(n, hit, best_sentence(hit, asked, idf, found.sentences))
                                           for n, hit in enumerate(found.hits, 1)]))
 
     def documents(self) -> list[Document]:

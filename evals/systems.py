@@ -36,7 +36,11 @@ def _open_assistant(settings: Settings) -> Assistant:
 
 def start_ours(settings: Settings) -> Run:
     """Our full answer: hybrid retrieval, extractive answer, refusal, follow-ups from history."""
-    assistant = _open_assistant(settings)
+    return ours(_open_assistant(settings))
+
+
+def ours(assistant: Assistant) -> Run:
+    """An open assistant's full answer to a pair, with its notes, as the eval scores it."""
 
     def run(pair: QAPair) -> SystemOutput:
         answer = assistant.ask(pair.question, history=pair.history)

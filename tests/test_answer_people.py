@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer.people import ASKS_PERSON, Listing, names_someone, role_holder
+from assistant.answer.people import Listing, names_someone, role_holder
+from assistant.question.asked import ASKS_PERSON
 from indexer.types import Paragraph
 
 LIST = Paragraph(id="3", source_file="f.txt", document_id="doc", body="Panel", meeting_date=dt.date(2024, 12, 2),

@@ -1,6 +1,7 @@
 """Specifications of answer-type matching: a question asking for a figure prefers the sentence that gives it."""
 
-from assistant.answer.kinds import answers, offers, wanted
+from assistant.answer.kinds import answers, offers
+from assistant.question.asked import wanted
 
 
 def test_a_count_of_something_prefers_the_number_that_counts_it():

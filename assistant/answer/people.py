@@ -16,9 +16,6 @@ from assistant.language.text import content_terms
 from assistant.scrutiny.people import listed
 from indexer.types import Document, Paragraph
 
-ASKS_PERSON = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who\s+(?:is|was|are|were|chairs|chaired|leads|led|runs|ran|"
-                         r"heads|headed)\b|what\s+is\s+(?:the\s+)?[\w\s'’-]+?['’]s\s+name\b|"
-                         r"(?:what|who)\s+is\s+the\s+name\s+of\b)", re.IGNORECASE)
 SPECIFIC = 2  # a one-word role ('Chair') names no body, so it cannot say whose chair is asked about
 RELATIVE = re.compile(r"\b(?:where|which|that|whose|when|while)\b", re.IGNORECASE)
 

@@ -21,6 +21,17 @@ PERCENT = re.compile(r"(?<![\w.£])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.IGN
 MONEY = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s?(m|k|bn|million|billion)?\b", re.IGNORECASE)
 COUNT = re.compile(rf"(?<![\w.£/,-])(\d[\d,]*|(?:{'|'.join(TENS)})-(?:{'|'.join(UNITS[1:10])})|{NUMBER_WORD})"
                    r"(?![\w%/.,:-]|\s?per\s?cent|,\d|\.\d)", re.IGNORECASE)
+SLASHED = r"\d{1,2}/\d{1,2}/\d{2,4}"  # 20/08/2024
+DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORD}|a)[\s-]+(?:minute|hour|day|week|month|year)s?\b", re.IGNORECASE)
+FIGURES = {
+    "money": MONEY,
+    "share": PERCENT,
+    "date": re.compile(rf"\b(?:{SLASHED}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})(?:\s+\d{{4}})?"
+                       rf"|(?:{MONTH})(?:\s+\d{{4}})?|q[1-4]|quarter [1-4]|(?:19|20)\d\d)\b", re.IGNORECASE),
+    "count": COUNT,
+    "duration": DURATION,
+}
+DAY = re.compile(rf"{DATE.pattern}|{SLASHED}", re.IGNORECASE)  # a date to the day
 NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s(?:(?:and|of|for)\s)?)*[A-Z][\w'’-]*")
 SUBJECT_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # Words that end a noun phrase (or say a number is a label, not a count: 'paragraph 56', 'Quarter 1').

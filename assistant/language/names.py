@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from difflib import get_close_matches
 
 from assistant.language.figures import MONTH
-from assistant.language.text import content_terms, kin, stem, words
+from assistant.language.text import content_terms, kin, stem
 
 NAME_RUN = re.compile(r"\b[A-Z][a-z][A-Za-z]*(?:\s+[A-Z][a-z][A-Za-z]*)*")  # 'SmartWater', 'St John Ambulance'
 OPENS = re.compile(r"(?:^|[.?!:;\"“]\s*)$")  # what precedes a word capitalised only because it opens a sentence
@@ -38,9 +38,8 @@ def _word_cases(texts: Sequence[str]) -> tuple[Counter[str], Counter[str], Count
     return capital, lower, spread
 
 
-def new_names(sentence: str, question: str, proper: frozenset[str]) -> list[str]:
-    """The proper names a sentence gives that the question does not already use."""
-    asked = {stem(word) for word in words(question)}
+def new_names(sentence: str, asked: frozenset[str], proper: frozenset[str]) -> list[str]:
+    """The proper names a sentence gives that the question (asked: its stemmed words) does not already use."""
     return [word for word in MID_SENTENCE.findall(sentence) if word[0].isupper() and word.lower() in proper
             and not any(kin(stem(word.lower()), other) for other in asked)]
 

@@ -11,12 +11,12 @@ from assistant.language.names import misspelt, unmentioned
 from assistant.language.reported import speaker_words
 from assistant.language.speakers import person_named, speaker_matches
 from assistant.retrieval.fusion import score_fusion
+from assistant.weights import WEIGHTS
 from indexer.types import Filters, Hit, Paragraph, SentenceScores
 
 Mode = Literal["hybrid", "dense", "keyword"]
-POOL = 100  # candidates taken from each retriever before fusion
-DENSE_WEIGHT = 0.5  # share of the fused score from meaning (the rest from BM25); 0.3–0.6 measure alike on evals/qa
-SPEAKER_WEIGHT = 0.1  # what being attributed to the person asked about adds (best fused score is 1; 0.05–0.2 alike)
+FUSION = WEIGHTS.fusion  # hand-set, in assistant/weights.toml
+POOL = FUSION.pool
 
 
 class Searchable(Protocol):
@@ -45,10 +45,10 @@ def fuse(dense: Sequence[Hit], keyword: Sequence[Hit], people: Sequence[str], k:
     """Score fusion of the dense and keyword rankings, lifting units attributed to the people named."""
     by_id = {hit.paragraph.id: hit.paragraph for hits in (dense, keyword) for hit in hits}
     rankings = [[(h.paragraph.id, h.score) for h in hits] for hits in (dense, keyword)]
-    weights = [DENSE_WEIGHT, 1.0 - DENSE_WEIGHT]
+    weights = [FUSION.dense_weight, 1.0 - FUSION.dense_weight]
     if people:
         rankings.append([(pid, float(speaker_matches(unit, people))) for pid, unit in by_id.items()])
-        weights.append(SPEAKER_WEIGHT)
+        weights.append(FUSION.speaker_weight)
     fused = score_fusion(rankings, weights)[:k]
     return [Hit(paragraph=by_id[pid], score=score) for pid, score in fused]
 
