@@ -49,4 +49,9 @@ def test_a_weights_file_round_trips_and_a_wrong_one_is_refused_with_its_reason(t
 
 def test_the_shipped_weights_are_what_fitting_on_dev_gives(assistant: Assistant) -> None:
     dev = split_pairs(load_pairs(qa_files(QA_DIR)))["dev"]
-    assert Fitter(assistant).fit(dev) == WEIGHTS, "refit with `python -m evals.fit --write`"
+    fitted = Fitter(assistant).fit(dev)
+    stale = "refit with `python -m evals.fit --write`"
+    assert fitted.answerability == pytest.approx(WEIGHTS.answerability, abs=1e-3), stale  # float noise across CPUs
+    assert (fitted.bias, fitted.threshold) == pytest.approx((WEIGHTS.bias, WEIGHTS.threshold), abs=1e-3), stale
+    assert (fitted.candidates, fitted.floors, fitted.selection) == (WEIGHTS.candidates, WEIGHTS.floors,
+                                                                    WEIGHTS.selection), stale

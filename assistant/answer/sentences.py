@@ -171,8 +171,8 @@ def _part_answer(ranked: Sequence[Scored], part: Question) -> Scored:
 
 def complement(chosen: Sequence[Scored], candidates: Sequence[Scored], question: Question,
                idf: dict[str, float]) -> list[Scored]:
-    """For a many-part question, the sentence that best covers what the chosen ones leave out, if any does."""
-    terms = question.terms
+    """The sentence that best covers what the chosen ones leave out of the question's own words, if any does."""
+    terms = question.own_terms
     covered = set(content_terms(" ".join(s.sentence for s in chosen)))
     missing = [term for term in terms if term not in covered]
     unseen = max(idf.values(), default=1.0)

@@ -28,6 +28,7 @@ class Question:
     standalone: str  # completed from the chat when it leans on it, else the text
     search: str  # the standalone question with the papers' acronyms spelled out (or abbreviated): what is matched
     terms: tuple[str, ...]  # the search's content words, each once
+    own_terms: tuple[str, ...]  # the turn's own content words: what an answer must also cover
     wanted: Wanted  # the kind of figure asked (a fragment that asks none asks what the question it follows did)
     asks_figure: bool  # opens "how many / how much / how long / when / what is the cost…"
     asks_name: bool  # "which organisation / company…": an answer names one
@@ -56,6 +57,7 @@ def read_question(text: str, standalone: str, glossary: dict[str, str]) -> Quest
     asked = wanted(text)
     return Question(
         text=text, standalone=standalone, search=search, terms=tuple(unique(content_terms(search))),
+        own_terms=tuple(unique(content_terms(text))),
         wanted=asked if asked.kinds else wanted(standalone),
         asks_figure=bool(ASKS_FIGURE.match(text)), asks_name=bool(ASKS_NAME.search(text)),
         asks_person=bool(ASKS_PERSON.match(text)), asks_list=bool(ASKS_LIST.search(text)),
