@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from test_ui_browser import CHROMIUM, VICTIM_FIRST, ask, browser, opened, page, ui_url
+from test_ui_browser import CHROMIUM, VICTIM_FIRST, ask, browser, opened, page, ui_url, wait_opened
 
 from assistant.service import Assistant
 from assistant.ui.exchange import long_date
@@ -81,7 +81,7 @@ def test_the_ui_page_forbids_framing_and_still_works_under_its_content_security_
     policy = response.headers["content-security-policy"]
     assert "frame-ancestors 'none'" in policy and "script-src 'self' 'unsafe-inline' 'unsafe-eval'" in policy
     assert response.headers["x-frame-options"] == "DENY"
-    expect(page.get_by_label("Your question")).to_be_visible(timeout=30_000)
+    wait_opened(page)
     expect(ask(page, VICTIM_FIRST)).to_have_class("reply answer")
     assert csp_errors == []
 
