@@ -70,11 +70,19 @@ def screenshots(browser: Browser, url: str, question: str, folder: Path) -> list
         page.locator(".reply.answer .source button.open").first.click()
         page.locator("#reader-page .para.target").wait_for(timeout=WAIT_MS)
         taken.append(shot(page, folder / f"{device}-reader.png"))
-        page.get_by_role("tab", name="Scrutiny").click()
-        page.get_by_label("Person or role").wait_for(timeout=WAIT_MS)
+        show_statements(page)
         taken.append(shot(page, folder / f"{device}-scrutiny.png"))
         page.context.close()
     return taken
+
+
+def show_statements(page: Page) -> None:
+    """Scrutiny's 'Who said what' for the first person it offers."""
+    page.get_by_role("tab", name="Scrutiny").click()
+    page.get_by_label("Person or role").click()
+    page.get_by_role("option").first.click()
+    page.locator("#scrutiny-find").click()
+    page.locator("#statements-out .statements-view").wait_for(timeout=WAIT_MS)
 
 
 def shot(page: Page, path: Path) -> Path:

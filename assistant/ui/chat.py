@@ -21,7 +21,7 @@ from assistant.types import Answer, Citation
 from assistant.ui import orientation, reader_render, render
 from assistant.ui.exchange import Exchange, Source, long_date
 from assistant.ui.links import AnswerLink, ParagraphLink, answer_link, parse_link
-from assistant.ui.render import meeting_day, meeting_filters, meeting_key, turns
+from assistant.ui.render import PICKER_MIN_WIDTH, meeting_day, meeting_filters, meeting_key, turns
 from assistant.ui.saved import restored, saved
 from assistant.ui.scripts import CONVERSATION_JS, READER_JS
 from assistant.ui.scrutiny import ScrutinyTab
@@ -140,17 +140,20 @@ class PanelPapersUI:
                 )
             with gr.Row():
                 document = gr.Dropdown(
-                    [("All papers", ALL)], value=ALL, label="Document / report", elem_id="document-filter"
+                    [("All papers", ALL)], value=ALL, label="Document / report", elem_id="document-filter",
+                    min_width=PICKER_MIN_WIDTH,
                 )
                 kinds = [("Any type", ALL), *((render.DOC_TYPE_NAMES[kind], kind) for kind in DOC_TYPES)]
-                doc_type = gr.Dropdown(kinds, value=ALL, label="Document type", elem_id="type-filter")
+                doc_type = gr.Dropdown(
+                    kinds, value=ALL, label="Document type", elem_id="type-filter", min_width=PICKER_MIN_WIDTH
+                )
         return panel, [date_from, date_to, document, doc_type]
 
     def _reader_tab(self) -> dict[str, Any]:
         """Meeting and part pickers, a filter box and the paragraphs."""
         with gr.Row():
-            meeting = gr.Dropdown([], label="Meeting", elem_id="reader-meeting")
-            part = gr.Dropdown([], label="Part of the paper", elem_id="reader-part")
+            meeting = gr.Dropdown([], label="Meeting", elem_id="reader-meeting", min_width=PICKER_MIN_WIDTH)
+            part = gr.Dropdown([], label="Part of the paper", elem_id="reader-part", min_width=PICKER_MIN_WIDTH)
         query = gr.Textbox(
             "", label="Filter paragraphs", placeholder="words to find in this part", elem_id="reader-filter"
         )

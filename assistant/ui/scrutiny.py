@@ -11,6 +11,7 @@ from assistant.service import Assistant
 from assistant.types import DecisionKind
 from assistant.ui import scrutiny_render as render
 from assistant.ui import since
+from assistant.ui.render import PICKER_MIN_WIDTH
 from assistant.ui.scrutiny_render import placeholder
 from indexer.errors import PanelQAError
 
@@ -51,7 +52,8 @@ class ScrutinyTab:
     def _statements_view(self) -> gr.Dropdown:
         """A person or role (known people offered, any name typed), an optional topic, the statements."""
         with gr.Row():
-            who = gr.Dropdown([], label="Person or role", allow_custom_value=True, elem_id="scrutiny-who")
+            who = gr.Dropdown([], label="Person or role", allow_custom_value=True, elem_id="scrutiny-who",
+                              min_width=PICKER_MIN_WIDTH)
             topic = gr.Textbox("", label="About (optional)", placeholder="e.g. firearms licensing",
                                elem_id="scrutiny-topic")
         button = gr.Button("Find statements", variant="primary", elem_id="scrutiny-find")
