@@ -24,7 +24,7 @@ from assistant.ui.links import AnswerLink, ParagraphLink, answer_link, parse_lin
 from assistant.ui.render import PICKER_MIN_WIDTH, meeting_day, meeting_filters, meeting_key, turns
 from assistant.ui.saved import restored, saved
 from assistant.ui.scripts import CONVERSATION_JS, READER_JS
-from assistant.ui.scrutiny import ScrutinyTab
+from assistant.ui.scrutiny import ScrutinyTab, refused
 from indexer.errors import NotFound, PanelQAError
 from indexer.settings import Settings
 from indexer.types import DOC_TYPES, Document, Filters
@@ -62,7 +62,7 @@ class PanelPapersUI:
         try:
             return self._source if isinstance(self._source, Assistant) else self._source()
         except NotReady as error:
-            raise gr.Error("The assistant is still loading the papers. Try again in a minute.") from error
+            raise refused("The assistant is still loading the papers. Try again in a minute.") from error
 
     def build(self) -> gr.Blocks:
         """Lay out the Ask and Read tabs and wire their events."""
@@ -288,7 +288,7 @@ class PanelPapersUI:
             paragraph, _, _ = assistant.paragraph(paragraph_id, 0)
             document, paragraphs = assistant.document(paragraph.document_id)
         except NotFound as error:
-            raise gr.Error("That paragraph is no longer in the index.") from error
+            raise refused("That paragraph is no longer in the index.") from error
         key = meeting_key(document.meeting_date)
         return (
             gr.Tabs(selected="reader"),
