@@ -28,15 +28,18 @@ from indexer.types import Hit, Paragraph
 
 MODEL = "scripted-model"
 PATHS = {"/v1/chat/completions": "openai", "/api/chat": "ollama"}
+RESUME_WAIT_S = 60.0  # a halted stream goes on by itself after this, should a test never resume it
 
 
 @dataclass(frozen=True)
 class Reply:
-    """One scripted response: text to send, or an HTTP error status, optionally after a delay."""
+    """One scripted response: text to send, or an HTTP error status, optionally after a delay. A streamed
+    reply given `resume` stops halfway until it is set, so a test can look at the text shown so far."""
 
     text: str = ""
     status: int = 200
     delay_s: float = 0.0
+    resume: threading.Event | None = None
 
 
 def pieces(text: str) -> list[str]:
@@ -137,7 +140,7 @@ class ScriptedHandler(BaseHTTPRequestHandler):
         if reply.status != 200:
             self.send_json(reply.status, {"error": {"message": reply.text or "scripted failure"}})
         elif body.get("stream"):
-            self.stream(dialect, reply.text)
+            self.stream(dialect, reply)
         else:
             self.send_json(200, openai_completion(reply.text) if dialect == "openai"
                            else ollama_message(reply.text, done=True))
@@ -151,13 +154,16 @@ class ScriptedHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def stream(self, dialect: str, text: str) -> None:
+    def stream(self, dialect: str, reply: Reply) -> None:
         """The reply as SSE chunks (OpenAI) or NDJSON lines (Ollama), each flushed as sent."""
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream" if dialect == "openai" else "application/x-ndjson")
         self.send_header("Connection", "close")
         self.end_headers()
-        for piece in pieces(text):
+        parts = pieces(reply.text)
+        for n, piece in enumerate(parts):
+            if reply.resume is not None and n == len(parts) // 2:
+                reply.resume.wait(RESUME_WAIT_S)
             self.wfile.write(openai_chunk(piece) if dialect == "openai"
                              else (json.dumps(ollama_message(piece, done=False)) + "\n").encode())
             self.wfile.flush()

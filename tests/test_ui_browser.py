@@ -61,9 +61,15 @@ pytestmark = [
 ]
 
 
+# Generous waits: on a machine shared with other work, a step the page takes in 0.3 s can take several seconds.
+EXPECT_TIMEOUT_MS = 20_000
+OPENING_TIMEOUT_MS = 60_000  # the page's opening event may ask a linked question on a cold model
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     """One headless Chromium for the module."""
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
@@ -91,15 +97,21 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @contextmanager
 def opened(browser: Browser, url: str, viewport: Any = DESKTOP, **context_options: Any) -> Iterator[Page]:
-    """A fresh page on the UI, once the question box is ready."""
+    """A fresh page on the UI, once its opening event is over."""
     context = browser.new_context(viewport=viewport, **context_options)
     page = context.new_page()
     page.goto(url)
-    expect(page.get_by_label("Your question")).to_be_visible(timeout=30_000)
+    wait_opened(page)
     try:
         yield page
     finally:
         context.close()
+
+
+def wait_opened(page: Page) -> None:
+    """Wait for the mark the page sets when its opening event (pickers, saved conversation, link) is over:
+    typing before then may be overwritten, and a paragraph link hides the Ask tab meanwhile."""
+    expect(page.locator("html")).to_have_attribute("data-page-opened", "true", timeout=OPENING_TIMEOUT_MS)
 
 
 @pytest.fixture
@@ -322,7 +334,7 @@ def test_reloading_the_ui_under_a_low_rate_limit_never_meets_a_429(
         page.on("response", lambda response: statuses.append(response.status))
         for _ in range(4):
             page.reload()
-            expect(page.get_by_label("Your question")).to_be_visible(timeout=30_000)
+            wait_opened(page)
         expect(ask(page, VICTIM_FIRST)).to_have_class("reply answer")
     assert len(statuses) > 4 * 10  # each reload alone fetches more files than a minute's budget
     assert 429 not in statuses

@@ -10,7 +10,17 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from test_ui_browser import CHROMIUM, VICTIM_FIRST, ask, browser, opened, page, set_meeting_range, ui_url
+from test_ui_browser import (
+    CHROMIUM,
+    VICTIM_FIRST,
+    ask,
+    browser,
+    opened,
+    page,
+    set_meeting_range,
+    ui_url,
+    wait_opened,
+)
 
 from assistant.service import Assistant
 
@@ -48,9 +58,9 @@ def test_an_answer_link_reproduces_the_answer_and_its_filters_in_a_new_browser(
         expect(again.locator(".reply:not(.pending) .source").first).to_be_visible(timeout=60_000)
         expect(again.locator(".question")).to_contain_text(VICTIM_FIRST)
         assert again.locator(".source cite").all_inner_texts() == cited
-        fresh.get_by_text("Filters: meeting dates, document, type").click()
-        expect(fresh.get_by_label("Meetings from (YYYY-MM-DD)")).to_have_value("2024-01-01")
-        expect(fresh.get_by_label("Meetings to (YYYY-MM-DD)")).to_have_value("2024-12-31")
+        for label, value in (("Meetings from (YYYY-MM-DD)", "2024-01-01"), ("Meetings to (YYYY-MM-DD)", "2024-12-31")):
+            expect(fresh.get_by_label(label)).to_be_visible()  # the filters panel opened by itself, showing them
+            expect(fresh.get_by_label(label)).to_have_value(value)
 
 
 def test_a_paragraph_link_opens_the_reader_at_that_paragraph(page: Page, browser: Browser, ui_url: str) -> None:
@@ -101,13 +111,14 @@ def test_the_conversation_survives_a_reload_with_its_cards(page: Page) -> None:
     ask(page, VICTIM_FIRST)
     cited = ask(page, SURVEY).locator(".source cite").all_inner_texts()
     page.reload()
-    expect(page.locator(".exchange")).to_have_count(2, timeout=30_000)
+    wait_opened(page)
+    expect(page.locator(".exchange")).to_have_count(2)
     expect(page.locator(".exchange").nth(0).locator(".question")).to_contain_text(VICTIM_FIRST)
     assert page.locator(".exchange").nth(1).locator(".source cite").all_inner_texts() == cited
     page.get_by_role("button", name="New conversation").click()
     expect(page.locator(".exchange")).to_have_count(0)
     page.reload()
-    expect(page.get_by_label("Your question")).to_be_visible(timeout=30_000)
+    wait_opened(page)
     expect(page.locator(".ppa.conversation.empty")).to_be_visible()
 
 

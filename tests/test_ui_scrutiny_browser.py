@@ -114,3 +114,12 @@ def test_conflicting_figures_on_a_topic_are_shown_side_by_side_with_their_source
         for claim in conflict.claims:
             expect(section).to_contain_text(claim.printed)
     shoot(scrutiny, "scrutiny-conflicts")
+
+
+def test_a_search_with_no_person_is_refused_in_the_page_without_a_traceback_in_the_server_log(
+    scrutiny: Page, capfd: pytest.CaptureFixture[str]
+) -> None:
+    capfd.readouterr()
+    scrutiny.get_by_role("button", name="Find statements").click()
+    expect(scrutiny.get_by_text("Choose or type a person or role first.")).to_be_visible()
+    assert "Traceback" not in capfd.readouterr().err  # a routine refusal is not a fault to log

@@ -21,10 +21,10 @@ from assistant.types import Answer, Citation
 from assistant.ui import orientation, reader_render, render
 from assistant.ui.exchange import Exchange, Source, long_date
 from assistant.ui.links import AnswerLink, ParagraphLink, answer_link, parse_link
-from assistant.ui.render import meeting_day, meeting_filters, meeting_key, turns
+from assistant.ui.render import PICKER_MIN_WIDTH, meeting_day, meeting_filters, meeting_key, turns
 from assistant.ui.saved import restored, saved
 from assistant.ui.scripts import CONVERSATION_JS, READER_JS
-from assistant.ui.scrutiny import ScrutinyTab
+from assistant.ui.scrutiny import ScrutinyTab, refused
 from indexer.errors import NotFound, PanelQAError
 from indexer.settings import Settings
 from indexer.types import DOC_TYPES, Document, Filters
@@ -35,6 +35,10 @@ NEIGHBOURS = 1  # paragraphs shown either side of a cited one when its card is e
 ALL = ""  # the dropdown value meaning "no filter"
 # The page's own query string reaches follow_link through a hidden box when the page opens.
 PAGE_LINK_JS = "(link, saved) => [window.location.search, saved]"
+# Marks the page once its opening event is over (pickers filled, conversation back, link followed): what a
+# script or a browser test waits for before it types, so nothing it does is overwritten by the opening.
+PAGE_OPENED_JS = "() => { document.documentElement.dataset.pageOpened = 'true'; }"
+NEW_CONVERSATION_JS = "() => { if (location.search) history.pushState(null, '', location.pathname); }"
 
 def streamed(pending: Exchange, event: CitationsEvent | DeltaEvent) -> Exchange:
     """The answer so far with the paragraphs it is written from, or with more of its text."""
@@ -58,7 +62,7 @@ class PanelPapersUI:
         try:
             return self._source if isinstance(self._source, Assistant) else self._source()
         except NotReady as error:
-            raise gr.Error("The assistant is still loading the papers. Try again in a minute.") from error
+            raise refused("The assistant is still loading the papers. Try again in a minute.") from error
 
     def build(self) -> gr.Blocks:
         """Lay out the Ask and Read tabs and wire their events."""
@@ -74,11 +78,16 @@ class PanelPapersUI:
                 with gr.Tab("Read the papers", id="reader"):
                     read = self._reader_tab()
                 ScrutinyTab(self.assistant).build()
-            link_outputs = [tabs, *read.values(), *ask["outputs"], *ask["filters"]]
+            link_outputs = [tabs, *read.values(), *ask["outputs"], *ask["filters"], ask["filters_panel"]]
             # One event when the page opens (each counts against the rate limit): fill the pickers, bring back
-            # the saved conversation, then follow the page's link.
-            demo.load(self.open_page, [ask["link"], ask["saved"]], [ask["document"], *link_outputs], js=PAGE_LINK_JS)
-            ask["conversation"].select(self.follow_selected, ask["outputs"][1], link_outputs)
+            # the saved conversation, then follow the page's link. The mark after it runs in the page only.
+            demo.load(
+                self.open_page, [ask["link"], ask["saved"]], [ask["document"], *link_outputs], js=PAGE_LINK_JS
+            ).then(None, js=PAGE_OPENED_JS)
+            # always_last: after a quick Back-Back, the link the browser lands on is followed, not dropped.
+            ask["conversation"].select(
+                self.follow_selected, ask["outputs"][1], link_outputs, trigger_mode="always_last"
+            )
         return demo
 
     def _ask_tab(self) -> dict[str, Any]:
@@ -107,18 +116,21 @@ class PanelPapersUI:
             with gr.Column(scale=1, min_width=120):
                 ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
                 clear = gr.Button("New conversation", variant="secondary", size="sm")
-        filters = self._filters()
+        filters_panel, filters = self._filters()
         inputs = [question, exchanges, *filters]
         outputs = [conversation, exchanges, question, saved]
         ask_button.click(self.ask, inputs, outputs)
         question.submit(self.ask, inputs, outputs)
-        clear.click(lambda: (self._conversation([]), [], []), outputs=[conversation, exchanges, saved])
+        # The page's address then names no answer, so a reload starts empty (Back still returns to the last one).
+        clear.click(lambda: (self._conversation([]), [], []), outputs=[conversation, exchanges, saved]).then(
+            None, js=NEW_CONVERSATION_JS
+        )
         return {"conversation": conversation, "document": filters[2], "outputs": outputs, "filters": filters,
-                "saved": saved, "link": link}
+                "saved": saved, "link": link, "filters_panel": filters_panel}
 
-    def _filters(self) -> list[gr.components.Component]:
+    def _filters(self) -> tuple[gr.Accordion, list[gr.components.Component]]:
         """Meeting date range, document and document type, folded away until wanted."""
-        with gr.Accordion("Filters: meeting dates, document, type", open=False):
+        with gr.Accordion("Filters: meeting dates, document, type", open=False) as panel:
             with gr.Row():
                 date_from = gr.Textbox(
                     label="Meetings from (YYYY-MM-DD)", value="", placeholder="2024-01-01", elem_id="meeting-from"
@@ -128,17 +140,20 @@ class PanelPapersUI:
                 )
             with gr.Row():
                 document = gr.Dropdown(
-                    [("All papers", ALL)], value=ALL, label="Document / report", elem_id="document-filter"
+                    [("All papers", ALL)], value=ALL, label="Document / report", elem_id="document-filter",
+                    min_width=PICKER_MIN_WIDTH,
                 )
                 kinds = [("Any type", ALL), *((render.DOC_TYPE_NAMES[kind], kind) for kind in DOC_TYPES)]
-                doc_type = gr.Dropdown(kinds, value=ALL, label="Document type", elem_id="type-filter")
-        return [date_from, date_to, document, doc_type]
+                doc_type = gr.Dropdown(
+                    kinds, value=ALL, label="Document type", elem_id="type-filter", min_width=PICKER_MIN_WIDTH
+                )
+        return panel, [date_from, date_to, document, doc_type]
 
     def _reader_tab(self) -> dict[str, Any]:
         """Meeting and part pickers, a filter box and the paragraphs."""
         with gr.Row():
-            meeting = gr.Dropdown([], label="Meeting", elem_id="reader-meeting")
-            part = gr.Dropdown([], label="Part of the paper", elem_id="reader-part")
+            meeting = gr.Dropdown([], label="Meeting", elem_id="reader-meeting", min_width=PICKER_MIN_WIDTH)
+            part = gr.Dropdown([], label="Part of the paper", elem_id="reader-part", min_width=PICKER_MIN_WIDTH)
         query = gr.Textbox(
             "", label="Filter paragraphs", placeholder="words to find in this part", elem_id="reader-filter"
         )
@@ -224,7 +239,7 @@ class PanelPapersUI:
         documents, meetings = self.choices()
         skip = gr.skip()
         yield (documents, skip, meetings, *(skip,) * 4, self._conversation(restored_exchanges), restored_exchanges,
-               *(skip,) * 6)
+               *(skip,) * 7)
         for shown in self.follow_link(link, restored_exchanges):
             yield skip, *shown
 
@@ -237,19 +252,21 @@ class PanelPapersUI:
     ) -> Iterator[tuple[Any, ...]]:
         """Show what a page link names: a paragraph in the reader, or an answer (asked again unless on screen).
 
-        Yields the tabs, the reader's five outputs, the ask outputs and the four filter fields. When the page
-        opens, the tabs are left alone unless the link names a paragraph: the user may have picked one already."""
+        Yields the tabs, the reader's five outputs, the ask outputs, the four filter fields and their panel (opened
+        when the link sets a filter, so the user sees what narrowed the answer). When the page opens, the tabs are
+        left alone unless the link names a paragraph: the user may have picked one already."""
         wanted = parse_link(link or "")
         ask_tab = gr.Tabs(selected="ask") if to_ask_tab else gr.skip()
         reader_skip, ask_skip = (gr.skip(),) * 5, (gr.skip(),) * 4
         if isinstance(wanted, ParagraphLink):
-            yield *self.open_paragraph(wanted.paragraph_id, wanted.sentence), *ask_skip, *ask_skip
+            yield *self.open_paragraph(wanted.paragraph_id, wanted.sentence), *ask_skip, *ask_skip, gr.skip()
         elif wanted is None or any(exchange.link == answer_link(wanted) for exchange in exchanges):
-            yield ask_tab, *reader_skip, *ask_skip, *ask_skip
+            yield ask_tab, *reader_skip, *ask_skip, *ask_skip, gr.skip()
         else:
             filters = wanted.fields()[1:]
+            panel = gr.Accordion(open=True) if any(filters) else gr.skip()
             for shown in self.ask(wanted.question, exchanges, *filters):
-                yield ask_tab, *reader_skip, *shown, *filters
+                yield ask_tab, *reader_skip, *shown, *filters, panel
 
     def _finished(self, pending: Exchange, answer: Answer) -> Exchange:
         """The exchange with its final answer and each citation's neighbours."""
@@ -271,7 +288,7 @@ class PanelPapersUI:
             paragraph, _, _ = assistant.paragraph(paragraph_id, 0)
             document, paragraphs = assistant.document(paragraph.document_id)
         except NotFound as error:
-            raise gr.Error("That paragraph is no longer in the index.") from error
+            raise refused("That paragraph is no longer in the index.") from error
         key = meeting_key(document.meeting_date)
         return (
             gr.Tabs(selected="reader"),

@@ -26,6 +26,8 @@ GENERIC_WELCOME = (
     "their own paragraph numbers; when the papers don't say, you will be told so.</p>"
 )
 EXCERPT_CONTEXT_CHARS = 180  # about two lines either side of the supporting sentence on a phone
+# Pickers side by side stack on a phone: at 390 px each would get 160 px, too narrow for '2 December 2024'.
+PICKER_MIN_WIDTH = 240
 DOC_TYPE_NAMES = {
     "agenda": "Agenda",
     "minutes": "Minutes",

@@ -14,11 +14,25 @@ const copyCitation = async (button) => {
   setTimeout(() => { button.textContent = label; }, 1500);
 };
 """
+# A tab switched to by the same update that fills it may not be laid out yet, and on a busy machine that can
+# take seconds: act once the element has a size (ResizeObserver fires as it is first laid out), not on a timer.
+WHEN_SHOWN_JS = """
+const whenShown = (target, show) => {
+  if (target.offsetParent !== null) { show(target); return; }
+  const observer = new ResizeObserver(() => {
+    if (target.offsetParent === null) return;
+    observer.disconnect();
+    show(target);
+  });
+  observer.observe(target);
+};
+"""
 # Links: an answer's or paragraph's link goes into the browser history when it is shown, and Back/Forward
 # (popstate) follow the link they land on inside the app. Bring the newest question into view when it is
 # asked and again when its answer is complete.
 CONVERSATION_JS = (
     COPY_JS
+    + WHEN_SHOWN_JS
     + """
 const sameLink = (a, b) => new URLSearchParams(a).toString() === new URLSearchParams(b).toString();
 const remember = (link) => {
@@ -33,11 +47,9 @@ const downloadBriefing = () => {
   setTimeout(() => URL.revokeObjectURL(anchor.href), 1000);
 };
 const follow = (link) => trigger('select', {index: 0, value: link});
-const showExchange = (link, tries) => {
+const showExchange = (link) => {
   const match = [...element.querySelectorAll('.exchange')].find((e) => sameLink(e.dataset.link, link));
-  if (!match) return;
-  if (match.offsetParent === null && tries > 0) { setTimeout(() => showExchange(link, tries - 1), 100); return; }
-  match.scrollIntoView({block: 'start'});
+  if (match) whenShown(match, () => match.scrollIntoView({block: 'start'}));
 };
 window.ppaFollow = (link) => { remember(link); follow(link); };
 // Quick Back-Back or Forward-Forward: follow only where the browser ends up (Gradio drops a second
@@ -45,7 +57,7 @@ window.ppaFollow = (link) => { remember(link); follow(link); };
 let settling = null;
 window.addEventListener('popstate', () => {
   clearTimeout(settling);
-  settling = setTimeout(() => { follow(location.search); showExchange(location.search, 20); }, 150);
+  settling = setTimeout(() => { follow(location.search); showExchange(location.search); }, 150);
 });
 element.addEventListener('click', (event) => {
   const copy = event.target.closest('[data-copy]');
@@ -56,7 +68,7 @@ element.addEventListener('click', (event) => {
   event.preventDefault();
   if (link.closest('.source, .examples')) { window.ppaFollow(link.dataset.link); return; }
   remember(link.dataset.link);
-  showExchange(link.dataset.link, 0);
+  showExchange(link.dataset.link);
 });
 let seen = '';
 watch('value', () => {
@@ -71,9 +83,10 @@ watch('value', () => {
 """
 )
 # The reader tab is rendered when first shown, and may still be hidden when a new value arrives:
-# look for the target at load and after each change, retrying until it is on screen.
+# look for the target at load and after each change, and bring it on screen once it is laid out.
 READER_JS = (
     COPY_JS
+    + WHEN_SHOWN_JS
     + """
 element.addEventListener('click', (event) => {
   const copy = event.target.closest('[data-copy]');
@@ -83,14 +96,12 @@ element.addEventListener('click', (event) => {
   event.preventDefault();
   window.ppaFollow(link.dataset.link);
 });
-const showTarget = (tries) => {
+const showTarget = () => {
   const target = element.querySelector('.para.target');
   if (!target) return;
-  if (target.offsetParent === null && tries > 0) { setTimeout(() => showTarget(tries - 1), 100); return; }
-  target.scrollIntoView({block: 'center'});
-  target.focus({preventScroll: true});
+  whenShown(target, () => { target.scrollIntoView({block: 'center'}); target.focus({preventScroll: true}); });
 };
-showTarget(20);
-watch('value', () => showTarget(20));
+showTarget();
+watch('value', showTarget);
 """
 )

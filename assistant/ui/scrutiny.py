@@ -11,6 +11,7 @@ from assistant.service import Assistant
 from assistant.types import DecisionKind
 from assistant.ui import scrutiny_render as render
 from assistant.ui import since
+from assistant.ui.render import PICKER_MIN_WIDTH
 from assistant.ui.scrutiny_render import placeholder
 from indexer.errors import PanelQAError
 
@@ -51,7 +52,8 @@ class ScrutinyTab:
     def _statements_view(self) -> gr.Dropdown:
         """A person or role (known people offered, any name typed), an optional topic, the statements."""
         with gr.Row():
-            who = gr.Dropdown([], label="Person or role", allow_custom_value=True, elem_id="scrutiny-who")
+            who = gr.Dropdown([], label="Person or role", allow_custom_value=True, elem_id="scrutiny-who",
+                              min_width=PICKER_MIN_WIDTH)
             topic = gr.Textbox("", label="About (optional)", placeholder="e.g. firearms licensing",
                                elem_id="scrutiny-topic")
         button = gr.Button("Find statements", variant="primary", elem_id="scrutiny-find")
@@ -116,13 +118,13 @@ class ScrutinyTab:
     def statements(self, who: str | None, topic: str) -> str:
         """Statements by the chosen person or role."""
         if not (who or "").strip():
-            raise gr.Error("Choose or type a person or role first.")
+            raise refused("Choose or type a person or role first.")
         return _shown(lambda: render.statements(self.assistant().statements(who or "", topic or None)))
 
     def timeline(self, topic: str) -> str:
         """The topic across meetings."""
         if not topic.strip():
-            raise gr.Error("Type a topic first.")
+            raise refused("Type a topic first.")
         return _shown(lambda: render.timeline(self.assistant().timeline(topic)))
 
     def decisions(self, query: str, kind: str) -> str:
@@ -136,4 +138,9 @@ def _shown(view: Callable[[], str]) -> str:
     try:
         return view()
     except PanelQAError as error:
-        raise gr.Error(str(error)) from error
+        raise refused(str(error)) from error
+
+
+def refused(reason: str) -> gr.Error:
+    """The reason shown to the user for a routine refusal: no traceback in the server log (Gradio's default)."""
+    return gr.Error(reason, print_exception=False)
