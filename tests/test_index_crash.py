@@ -1,4 +1,5 @@
-"""A writer killed half-way through a rebuild: readers keep the previous version, a second writer is refused."""
+"""A writer killed half-way through a rebuild or an upload: readers keep the previous version, a second writer
+is refused."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from index_fixtures import AGENDA_PACK, ASK, CORPUS, REBUILD, SUBPROCESS_S, run_python
+from index_fixtures import AGENDA_PACK, ASK, BUILD, CORPUS, REBUILD, SUBPROCESS_S, run_python
 
 import cli
 from app import create_app
@@ -21,7 +22,8 @@ from indexer.embed import Embedder
 from indexer.errors import IndexBusy
 from indexer.reader import IndexCorrupt, IndexReader
 from indexer.settings import Settings
-from indexer.versions import version_folder
+from indexer.store import chroma_client, collection_name
+from indexer.versions import read_meta, version_folder
 
 
 def wait_for_new_version(settings: Settings, known: str, writer: subprocess.Popen[str]) -> Path:
@@ -57,6 +59,35 @@ def test_a_rebuild_killed_half_way_leaves_readers_on_the_previous_version(
     after = build_index(small_settings, progress=False, embedder=embedder)
     assert after.removed == ("2020-12-11-lscsb-opcc-update.txt",)
     assert not half_made.exists()  # the next writer clears away what the killed one left
+
+
+def test_an_upload_killed_half_way_leaves_the_shared_base_untouched_and_the_next_build_lies_over_it(
+    small_settings: Settings, embedder: Embedder
+) -> None:
+    first = build_index(small_settings, progress=False, embedder=embedder)
+    paragraphs = [f"{n}. Allotment site {n} keeps {n + 3} beehives and a pollinator strip of {n * 7} metres."
+                  for n in range(1, 31)]  # 30 units: a fifth of the 146, so the build lies over the first version
+    (small_settings.corpus_dir / "hives.txt").write_text("Allotment Hives Survey\n\n" + "\n\n".join(paragraphs))
+    writer = run_python(BUILD, small_settings)
+    try:
+        half_made = wait_for_new_version(small_settings, first.version, writer)
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+    assert not (half_made / "meta.json").exists()
+    assert (small_settings.data_dir / "CURRENT").read_text().strip() == first.version
+    base = chroma_client(small_settings).get_collection(collection_name(first.version))
+    assert base.count() == first.units
+    answer, _ = run_python(ASK, small_settings).communicate(timeout=SUBPROCESS_S)
+    assert answer.split() == [first.version, "5", "5"]
+    after = build_index(small_settings, progress=False, embedder=embedder)
+    meta = read_meta(small_settings.data_dir, after.version)
+    assert after.added == ("hives.txt",) and meta is not None and meta.layout.base == first.version
+    assert not half_made.exists()
+    names = {collection.name for collection in chroma_client(small_settings).list_collections()}
+    assert names == {collection_name(first.version), collection_name(after.version)}
+    hits = IndexReader.open(small_settings, embedder).dense("beehives on allotment sites", 40)
+    assert sum(hit.paragraph.source_file == "hives.txt" for hit in hits) == 30
 
 
 def truncate(path: Path) -> None:

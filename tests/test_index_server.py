@@ -102,6 +102,23 @@ def test_the_index_lives_on_the_chroma_server_when_a_url_is_set(
     assert build_index(settings, progress=False, embedder=embedder).version == report.version
 
 
+@pytest.mark.server
+def test_an_upload_over_the_chroma_server_stores_only_its_units_over_the_shared_base(
+    small_settings: Settings, chroma_url: str, embedder: Embedder
+) -> None:
+    settings = small_settings.model_copy(update={"chroma_url": chroma_url})
+    first = build_index(settings, progress=False, embedder=embedder)
+    reader = IndexReader.open(settings, embedder)
+    (settings.corpus_dir / "hives.txt").write_text("Parks Note\n\n1. The beekeeping pilot placed 14 hives.\n")
+    second = build_index(settings, progress=False, embedder=embedder)
+    port = int(chroma_url.rsplit(":", 1)[1])
+    sizes = {c.name: c.count() for c in chromadb.HttpClient(host="127.0.0.1", port=port).list_collections()}
+    assert sizes == {f"panelqa-{first.version}": first.units, f"panelqa-{second.version}": 1}
+    assert reader.reload_if_changed() and reader.version == second.version
+    assert reader.dense("beekeeping hives", 1)[0].paragraph.source_file == "hives.txt"
+    assert len(reader.dense(QUERY, second.units + 5)) == second.units
+
+
 QUERY = "Strategic Partnership Board"
 
 
