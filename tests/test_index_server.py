@@ -276,3 +276,5 @@ def test_two_app_workers_share_one_chroma_server_and_data_dir_and_hold_a_load_of
         for worker in workers:
             worker.terminate()
             worker.wait(timeout=30)
+    logs = [(tmp_path / f"worker{n}.log").read_text(encoding="utf-8", errors="replace") for n in range(2)]
+    assert not any("Traceback" in log for log in logs)  # the worker that waited for the other's build said so in a line
