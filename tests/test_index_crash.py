@@ -9,8 +9,9 @@ import subprocess
 import time
 from pathlib import Path
 
+import httpx
 import pytest
-from fastapi.testclient import TestClient
+from api_fixtures import serving
 from index_fixtures import AGENDA_PACK, ASK, BUILD, CORPUS, REBUILD, SUBPROCESS_S, run_python
 
 import cli
@@ -103,19 +104,21 @@ def test_a_damaged_current_version_is_reported_the_previous_one_served_and_panel
     (small_settings.corpus_dir / "2020-12-11-lscsb-opcc-update.txt").unlink()
     damaged = build_index(small_settings, progress=False, embedder=embedder).version
     truncate(version_folder(small_settings.data_dir, damaged) / "paragraphs.jsonl")
-    client = TestClient(create_app(small_settings, Assistant.open(small_settings)))
-    health = Health.model_validate(client.get("/healthz").json())
-    down = {d.name: d.reason for d in health.dependencies if d.status == "down"}
-    assert health.status == "degraded" and health.index_version == first.version and list(down) == ["index version"]
-    assert down["index version"].startswith(f"index version {damaged} is unreadable (ValidationError: ")
-    assert down["index version"].endswith(f"): serving {first.version}")
-    assert client.post("/api/ask", json={"question": "What is the Strategic Partnership Board?"}).status_code == 200
-    monkeypatch.setenv("PANELQA_CORPUS_DIR", str(small_settings.corpus_dir))
-    monkeypatch.setenv("PANELQA_DATA_DIR", str(small_settings.data_dir))
-    assert cli.main(["index"]) == 0
-    assert "Traceback" not in capsys.readouterr().err
-    repaired = Health.model_validate(client.get("/healthz").json())
-    assert repaired.status == "ok" and repaired.index_version not in {first.version, damaged}
+    app = create_app(small_settings, Assistant.open(small_settings))
+    with serving(app) as url, httpx.Client(base_url=url, timeout=60) as client:  # real HTTP to a running server
+        health = Health.model_validate(client.get("/healthz").json())
+        down = {d.name: d.reason for d in health.dependencies if d.status == "down"}
+        assert health.status == "degraded" and health.index_version == first.version
+        assert list(down) == ["index version"]
+        assert down["index version"].startswith(f"index version {damaged} is unreadable (ValidationError: ")
+        assert down["index version"].endswith(f"): serving {first.version}")
+        assert client.post("/api/ask", json={"question": "What is the Strategic Partnership Board?"}).status_code == 200
+        monkeypatch.setenv("PANELQA_CORPUS_DIR", str(small_settings.corpus_dir))
+        monkeypatch.setenv("PANELQA_DATA_DIR", str(small_settings.data_dir))
+        assert cli.main(["index"]) == 0
+        assert "Traceback" not in capsys.readouterr().err
+        repaired = Health.model_validate(client.get("/healthz").json())
+        assert repaired.status == "ok" and repaired.index_version not in {first.version, damaged}
 
 
 def test_a_damaged_only_version_cannot_be_served_and_says_how_to_rebuild_it(

@@ -79,14 +79,14 @@ def test_a_replaced_paper_hides_its_old_units_in_the_shared_vectors(
     assert_searches_exactly(small_settings, embedder)
 
 
-def test_a_deleted_paper_is_hidden_and_never_found(small_settings: Settings, embedder: Embedder) -> None:
-    build_index(small_settings, progress=False, embedder=embedder)
-    (small_settings.corpus_dir / "note-1.txt").write_text(note(1))
-    build_index(small_settings, progress=False, embedder=embedder)
+def test_a_deleted_paper_is_hidden_in_the_base_and_never_found(small_settings: Settings, embedder: Embedder) -> None:
+    first = build_index(small_settings, progress=False, embedder=embedder)
+    gone = [unit.id for unit in IndexReader.open(small_settings, embedder).paragraphs if unit.source_file == EDITED]
     (small_settings.corpus_dir / EDITED).unlink()
     report = build_index(small_settings, progress=False, embedder=embedder)
     layout = meta_of(small_settings, report.version).layout
-    assert report.removed == (EDITED,) and layout.base and layout.own  # the note stays on top, copied up
+    assert report.removed == (EDITED,) and layout.base == first.version
+    assert layout.own == () and sorted(layout.hidden) == sorted(gone)  # nothing new: an empty collection of its own
     reader = IndexReader.open(small_settings, embedder)
     assert not any(hit.paragraph.source_file == EDITED for hit in reader.dense("Strategic Partnership Board", 500))
     assert_searches_exactly(small_settings, embedder)
