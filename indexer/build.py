@@ -18,7 +18,7 @@ from indexer.parse import PARSER_VERSION, parse_file
 from indexer.parse.corpus import collapse_duplicates, fill_bodies
 from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
-from indexer.store import VectorCollection, chroma_client
+from indexer.store import VersionVectors, chroma_client
 from indexer.types import Document, FileFailure, IndexReport, Paragraph, ParsedPaper
 from indexer.units import HEADER_VERSION
 from indexer.versions import (
@@ -40,7 +40,7 @@ class Previous:
     """The current version, when its vectors can be reused (same index key, collection present)."""
 
     meta: VersionMeta
-    vectors: VectorCollection
+    vectors: VersionVectors
     folder: Path
 
     def records(self) -> tuple[tuple[Paragraph, ...], tuple[Document, ...]]:
@@ -62,7 +62,7 @@ def open_previous(settings: Settings, client: ClientAPI, key: str) -> Previous |
     if records_problem(version_folder(settings.data_dir, meta.version), meta):
         return None  # a damaged current version: index everything afresh rather than build on it
     try:
-        vectors = VectorCollection.open(client, meta.version)
+        vectors = VersionVectors.open(client, meta.version, meta.layout)
     except NotFoundError:  # e.g. chroma_url now names another server: embed everything again
         return None
     return Previous(meta, vectors, version_folder(settings.data_dir, meta.version))
@@ -151,7 +151,7 @@ def publish(
 ) -> VersionMeta:
     """Write the new version, switch readers to it, then drop versions older than the one it replaces."""
     replaced = current_version(settings.data_dir)
-    target = Target(settings.data_dir, client, new_version_id(key), key)
+    target = Target(settings.data_dir, client, new_version_id(key), key, settings.vector_overlay_share)
     reusable = previous.vectors if previous else None
     sentences = SentenceVectors.load(previous.folder) if previous else SentenceVectors.empty()
     meta = write_version(target, contents, reusable, sentences, embedder, settings.embed_batch_size, progress)

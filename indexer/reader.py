@@ -16,7 +16,7 @@ from indexer.errors import PanelQAError
 from indexer.keyword import KeywordIndex
 from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
-from indexer.store import SERVER_ERRORS, CircuitBreaker, VectorCollection, chroma_client
+from indexer.store import SERVER_ERRORS, CircuitBreaker, VersionVectors, chroma_client
 from indexer.types import Dependency, Document, Filters, Hit, Paragraph, SentenceScores
 from indexer.units import Scalar, filter_conditions, matches, unit_metadata
 from indexer.versions import (
@@ -53,7 +53,7 @@ class LoadedVersion:
     documents: tuple[Document, ...]
     metadata: tuple[dict[str, Scalar], ...]  # per unit, in keyword-index order, for filtering keyword hits
     by_id: dict[str, Paragraph]
-    vectors: VectorCollection
+    vectors: VersionVectors
     keyword: KeywordIndex
     sentences: SentenceVectors
 
@@ -65,7 +65,7 @@ def load_version(settings: Settings, client: ClientAPI, version: str) -> LoadedV
     if meta is None:
         return None
     try:
-        vectors = VectorCollection.open(client, version)
+        vectors = VersionVectors.open(client, version, meta.layout)
     except NotFoundError:
         return None
     folder = version_folder(settings.data_dir, version)

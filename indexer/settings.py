@@ -29,6 +29,13 @@ class Settings(BaseSettings):
     max_unit_tokens: int = Field(
         256, ge=32, le=8192, description="Longest unit in word pieces (256 = MiniLM's window)."
     )
+    vector_overlay_share: float = Field(
+        0.25,
+        ge=0,
+        le=1,
+        description="A new index version stores only its new and changed vectors over the previous one's while they "
+        "(with the units it drops) stay within this share of them; past it, or at 0, every vector is copied anew.",
+    )
     chroma_url: str = Field("", description="Chroma server URL (http://host:8000); empty = embedded Chroma.")
     chroma_timeout_s: float = Field(
         10.0, gt=0, description="Seconds a Chroma server request may take (connecting: 2 at most) before it is down."

@@ -1,4 +1,4 @@
-"""Chroma behind one small class: each index version's vectors in a collection of their own."""
+"""Chroma behind two small classes: a collection of unit vectors, and a version's vectors (its own over a base)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from llama_index.vector_stores.chroma import ChromaVectorStore
 from indexer.settings import Settings
 from indexer.types import Paragraph
 from indexer.units import Condition, unit_metadata
+from indexer.versions import VectorLayout
 
 DEFAULT_CHROMA_PORT = 8000
 # Explore up to this many candidates per query: every unit of a corpus this size or smaller, so the
@@ -158,6 +159,8 @@ class VectorCollection:
 
     def stored(self, ids: Sequence[str]) -> dict[str, tuple[str, list[float]]]:
         """Embedded text and vector per unit id, to carry unchanged units into a new version."""
+        if not ids:  # Chroma reads no ids as no filter: every unit
+            return {}
         got = self._collection.get(ids=list(ids), include=["documents", "embeddings"])
         texts, vectors = got["documents"] or [], got["embeddings"]
         rows = zip(got["ids"], texts, [] if vectors is None else vectors, strict=True)
@@ -174,3 +177,47 @@ class VectorCollection:
     def count(self) -> int:
         """How many units the collection holds."""
         return self._collection.count()
+
+
+class VersionVectors:
+    """One version's unit vectors searched as one collection: its own units, then its base's less those it hides."""
+
+    def __init__(
+        self, version: str, layout: VectorLayout, own: VectorCollection, base: VectorCollection | None
+    ) -> None:
+        self.version = version
+        self.layout = layout
+        self.own = own
+        self.base = base
+        self._hidden = frozenset(layout.hidden)
+
+    @classmethod
+    def open(cls, client: ClientAPI, version: str, layout: VectorLayout) -> VersionVectors:
+        """A published version's collections; NotFoundError when either is gone."""
+        base = VectorCollection.open(client, layout.base) if layout.base else None
+        return cls(version, layout, VectorCollection.open(client, version), base)
+
+    @property
+    def shared(self) -> tuple[str, VectorCollection]:
+        """The collection a next version may lay itself over, and the version it belongs to."""
+        return (self.layout.base, self.base) if self.layout.base and self.base else (self.version, self.own)
+
+    def search(self, vector: Sequence[float], k: int, conditions: Sequence[Condition]) -> list[tuple[str, float]]:
+        """Top k (unit id, cosine similarity); the base is asked for k more per unit it hides, so its top k is exact."""
+        found = self.own.search(vector, k, conditions)
+        if self.base is not None:
+            below = self.base.search(vector, k + len(self._hidden), conditions)
+            found += [(unit_id, score) for unit_id, score in below if unit_id not in self._hidden]
+        return sorted(found, key=lambda hit: hit[1], reverse=True)[:k]
+
+    def stored(self, ids: Sequence[str]) -> dict[str, tuple[str, list[float]]]:
+        """Embedded text and vector per unit id, from whichever collection holds it."""
+        own = set(self.layout.own) if self.base is not None else set(ids)
+        found = self.own.stored([unit_id for unit_id in ids if unit_id in own])
+        rest = [unit_id for unit_id in ids if unit_id not in own]
+        return found | (self.base.stored(rest) if self.base is not None and rest else {})
+
+    def count(self) -> int:
+        """How many units the version holds (a real round trip to each collection)."""
+        below = self.base.count() - len(self._hidden) if self.base is not None else 0
+        return self.own.count() + below

@@ -4,7 +4,9 @@ data_dir/CURRENT                      id of the version readers use
 data_dir/index.lock                   held (flock) by the one running writer
 data_dir/uploads.txt                  names of the papers added through the API, one a line (appended)
 data_dir/versions/<id>/meta.json      written last: a folder without it is an unfinished build
-data_dir/versions/<id>/paragraphs.jsonl, documents.jsonl, bm25/
+data_dir/versions/<id>/paragraphs.jsonl, documents.jsonl, embedded.json, bm25/
+Chroma: collection panelqa-<id> holds the units a version embedded or copied; a version may lay it over an
+earlier version's collection (its base), so a small upload stores only what it adds (see VectorLayout).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from indexer.types import Document, Frozen, Paragraph
 POINTER = "CURRENT"
 UPLOADS = "uploads.txt"
 META = "meta.json"
+EMBEDDED = "embedded.json"
 
 
 class VersionUnreadable(PanelQAError):
@@ -38,6 +41,17 @@ class FileRecord(Frozen):
     sha256: str
 
 
+class VectorLayout(Frozen):
+    """Where a version's unit vectors live: its own collection, over its base's (if any) minus the units hidden there.
+
+    Versions never change a collection once published, so several versions can share one base: an upload writes
+    only its new units, and readers of the base's own version are untouched."""
+
+    base: str | None = None  # version whose collection holds this version's unchanged units; None: all are its own
+    hidden: tuple[str, ...] = ()  # ids in the base's collection this version does not hold (removed or changed)
+    own: tuple[str, ...] = ()  # with a base: ids in this version's own collection (without one, every unit)
+
+
 class VersionMeta(Frozen):
     """What a complete version holds and how it was made."""
 
@@ -47,6 +61,7 @@ class VersionMeta(Frozen):
     units: int
     documents: int
     files: dict[str, FileRecord]
+    layout: VectorLayout = VectorLayout()
 
 
 def index_key(embed_model: str, parser_version: str, max_unit_tokens: int, header_version: int) -> str:
@@ -98,6 +113,20 @@ def write_records(folder: Path, paragraphs: Sequence[Paragraph], documents: Sequ
         (folder / f"{name}.jsonl").write_text(lines, encoding="utf-8")
 
 
+def write_embedded(folder: Path, texts: dict[str, str]) -> None:
+    """Save each unit's embedded text (header and all): the next version rebuilds keyword search without Chroma."""
+    (folder / EMBEDDED).write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+
+
+def read_embedded(folder: Path) -> dict[str, str] | None:
+    """Each unit's embedded text by id; None for a version without (or with damaged) texts: it is copied in full."""
+    try:
+        texts = json.loads((folder / EMBEDDED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return texts if isinstance(texts, dict) else None
+
+
 def read_records(folder: Path) -> tuple[tuple[Paragraph, ...], tuple[Document, ...]]:
     """Load a version's units and documents, in corpus order."""
     lines = {
@@ -146,6 +175,12 @@ def finish_version(data_dir: Path, meta: VersionMeta) -> None:
     """Mark a checked version complete, then point readers at it."""
     write_atomically(version_folder(data_dir, meta.version) / META, meta.model_dump_json(indent=1))
     write_atomically(data_dir / POINTER, f"{meta.version}\n")
+
+
+def with_bases(data_dir: Path, versions: set[str]) -> set[str]:
+    """The versions and the bases their vectors lie over: what garbage collection must keep together."""
+    metas = [read_meta(data_dir, version) for version in versions]
+    return versions | {meta.layout.base for meta in metas if meta and meta.layout.base}
 
 
 def stale_versions(data_dir: Path, keep: set[str]) -> list[str]:

@@ -37,13 +37,14 @@ NEW_PAPER = b"""BEEKEEPING GROUP UPDATE
 
 
 @pytest.fixture(scope="module")
-def upload_client(upload_settings: Settings, upload_assistant: Assistant) -> Iterator[TestClient]:
-    """A client for an app over the one-paper Assistant, whose corpus uploads may change."""
-    with TestClient(create_app(upload_settings, upload_assistant)) as client:
+def upload_client(upload_settings: Settings, upload_assistant: Assistant) -> Iterator[httpx.Client]:
+    """A real HTTP client for an app over the one-paper Assistant (served on loopback), whose corpus uploads change."""
+    app = create_app(upload_settings, upload_assistant)
+    with serving(app) as url, httpx.Client(base_url=url, timeout=120) as client:
         yield client
 
 
-def upload(client: TestClient, name: str, content: bytes, kind: str, headers: dict[str, str]) -> httpx.Response:
+def upload(client: httpx.Client, name: str, content: bytes, kind: str, headers: dict[str, str]) -> httpx.Response:
     """POST a paper to the upload route."""
     return client.post("/api/documents", files={"file": (name, content, kind)}, headers=headers)
 
@@ -70,7 +71,7 @@ def test_the_body_limit_counts_streamed_bytes_not_only_content_length(api_client
 # Uploads
 
 
-def test_an_upload_is_indexed_and_its_paragraphs_become_searchable(upload_client: TestClient) -> None:
+def test_an_upload_is_indexed_and_its_paragraphs_become_searchable(upload_client: httpx.Client) -> None:
     response = upload(upload_client, "beekeeping-update.txt", NEW_PAPER, "text/plain", ADMIN)
     assert response.status_code == 201
     report = IndexReport.model_validate(response.json())
@@ -79,7 +80,7 @@ def test_an_upload_is_indexed_and_its_paragraphs_become_searchable(upload_client
     assert "14 hives" in results[0]["text"]
 
 
-def test_an_upload_named_like_an_existing_paper_is_a_409_unless_replace_is_asked(upload_client: TestClient) -> None:
+def test_an_upload_named_like_an_existing_paper_is_a_409_unless_replace_is_asked(upload_client: httpx.Client) -> None:
     name = "allotments-update.txt"
     assert upload(upload_client, name, NEW_PAPER, "text/plain", ADMIN).status_code == 201
     count = len(upload_client.get("/api/documents").json()["documents"])
@@ -98,20 +99,20 @@ def test_an_upload_named_like_an_existing_paper_is_a_409_unless_replace_is_asked
 @pytest.mark.parametrize(
     ("name", "kind"), [("tool.exe", "application/octet-stream"), ("scan.txt", "image/png"), ("photo.png", "image/png")]
 )
-def test_a_file_that_is_not_a_paper_is_refused_with_415(upload_client: TestClient, name: str, kind: str) -> None:
+def test_a_file_that_is_not_a_paper_is_refused_with_415(upload_client: httpx.Client, name: str, kind: str) -> None:
     response = upload(upload_client, name, b"MZ\x90\x00", kind, ADMIN)
     assert response.status_code == 415
     assert "PDF, TXT or MD" in response.json()["detail"]
 
 
-def test_an_unreadable_paper_is_a_422_with_the_reason(upload_client: TestClient) -> None:
+def test_an_unreadable_paper_is_a_422_with_the_reason(upload_client: httpx.Client) -> None:
     response = upload(upload_client, "broken.pdf", b"%PDF-1.7 this is not really a pdf", "application/pdf", ADMIN)
     assert response.status_code == 422
     assert response.json()["detail"]
 
 
 def test_an_upload_while_another_writer_holds_the_index_is_a_409(
-    upload_client: TestClient, upload_settings: Settings
+    upload_client: httpx.Client, upload_settings: Settings
 ) -> None:
     with writer_lock(upload_settings.data_dir):
         response = upload(upload_client, "busy.txt", NEW_PAPER, "text/plain", ADMIN)
@@ -127,14 +128,14 @@ def test_an_upload_over_max_upload_bytes_is_a_413(upload_settings: Settings, upl
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {ADMIN_TOKEN}"}])
 def test_an_upload_without_the_admin_token_is_a_401_asking_for_bearer(
-    upload_client: TestClient, headers: dict[str, str]
+    upload_client: httpx.Client, headers: dict[str, str]
 ) -> None:
     response = upload(upload_client, "sneaky.txt", NEW_PAPER, "text/plain", headers)
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
 
 
-def test_the_admin_token_never_reaches_the_log(upload_client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+def test_the_admin_token_never_reaches_the_log(upload_client: httpx.Client, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.DEBUG):
         upload(upload_client, "notes.md", b"# Notes\n\n1. The token must stay secret.\n", "text/markdown", ADMIN)
         upload(upload_client, "notes.md", b"1. x", "text/markdown", {"Authorization": "Bearer wrong-guess"})

@@ -15,16 +15,18 @@ from indexer.errors import IndexBusy
 from indexer.reader import IndexMissing, IndexReader
 from indexer.sentences import sentence_rows
 from indexer.settings import Settings
-from indexer.store import VectorCollection, chroma_client
+from indexer.store import VersionVectors, chroma_client
 from indexer.types import IndexReport
-from indexer.versions import writer_lock
+from indexer.versions import read_meta, writer_lock
 
 EDITED = "2020-12-11-lscsb-opcc-update.txt"
 
 
 def stored_vectors(settings: Settings, version: str, ids: list[str]) -> dict[str, tuple[str, list[float]]]:
-    """Embedded text and vector of units as a version's collection holds them."""
-    return VectorCollection.open(chroma_client(settings), version).stored(ids)
+    """Embedded text and vector of units as a version's collections hold them."""
+    meta = read_meta(settings.data_dir, version)
+    assert meta is not None
+    return VersionVectors.open(chroma_client(settings), version, meta.layout).stored(ids)
 
 
 def test_the_bundled_papers_are_indexed_with_every_unit_searchable(bundled: tuple[Settings, IndexReport]) -> None:
@@ -139,12 +141,13 @@ def test_a_running_reader_switches_to_a_version_another_process_publishes(
 
 def test_old_versions_beyond_the_previous_one_are_deleted(small_settings: Settings, embedder: Embedder) -> None:
     versions = []
-    for round_ in range(3):
+    for round_ in range(4):  # the first holds every vector; the others lie over it, so it stays (test_index_overlay)
         (small_settings.corpus_dir / f"note-{round_}.txt").write_text(f"1. Note {round_} about the estates strategy.\n")
         versions.append(build_index(small_settings, progress=False, embedder=embedder).version)
-    assert sorted(path.name for path in (small_settings.data_dir / "versions").iterdir()) == sorted(versions[1:])
+    kept = [versions[0], *versions[2:]]
+    assert sorted(path.name for path in (small_settings.data_dir / "versions").iterdir()) == sorted(kept)
     names = {collection.name for collection in chroma_client(small_settings).list_collections()}
-    assert names == {f"panelqa-{version}" for version in versions[1:]}
+    assert names == {f"panelqa-{version}" for version in kept}
 
 
 def test_default_paths_are_the_corpus_folder(small_settings: Settings, embedder: Embedder) -> None:

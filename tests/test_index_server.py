@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import chromadb
@@ -102,6 +103,23 @@ def test_the_index_lives_on_the_chroma_server_when_a_url_is_set(
     assert build_index(settings, progress=False, embedder=embedder).version == report.version
 
 
+@pytest.mark.server
+def test_an_upload_over_the_chroma_server_stores_only_its_units_over_the_shared_base(
+    small_settings: Settings, chroma_url: str, embedder: Embedder
+) -> None:
+    settings = small_settings.model_copy(update={"chroma_url": chroma_url})
+    first = build_index(settings, progress=False, embedder=embedder)
+    reader = IndexReader.open(settings, embedder)
+    (settings.corpus_dir / "hives.txt").write_text("Parks Note\n\n1. The beekeeping pilot placed 14 hives.\n")
+    second = build_index(settings, progress=False, embedder=embedder)
+    port = int(chroma_url.rsplit(":", 1)[1])
+    sizes = {c.name: c.count() for c in chromadb.HttpClient(host="127.0.0.1", port=port).list_collections()}
+    assert sizes == {f"panelqa-{first.version}": first.units, f"panelqa-{second.version}": 1}
+    assert reader.reload_if_changed() and reader.version == second.version
+    assert reader.dense("beekeeping hives", 1)[0].paragraph.source_file == "hives.txt"
+    assert len(reader.dense(QUERY, second.units + 5)) == second.units
+
+
 QUERY = "Strategic Partnership Board"
 
 
@@ -159,6 +177,36 @@ def test_with_the_chroma_server_killed_health_is_degraded_and_ask_search_and_str
         events = sse_events(stream.text)
         assert [name for name, _ in events][-2:] == ["answer", "done"]
         assert AnswerEvent.model_validate_json(events[-2][1]).answer.keyword_only
+
+
+@pytest.mark.server
+def test_with_the_chroma_server_frozen_more_asks_than_workers_all_answer_on_keywords_and_health_says_so(
+    small_settings: Settings, chroma_server: tuple[str, subprocess.Popen[bytes]], embedder: Embedder
+) -> None:
+    url, server = chroma_server
+    settings = small_settings.model_copy(update={  # queue_wait_s: a slow answer on 2 busy cores is not the point
+        "chroma_url": url, "chroma_timeout_s": 1.0, "chroma_retry_s": 1.0, "max_concurrency": 8, "queue_wait_s": 60.0,
+        "rate_limit_per_minute": 100_000})
+    build_index(settings, progress=False, embedder=embedder)
+    app = create_app(settings, Assistant.open(settings))
+    with serving(app) as base, httpx.Client(base_url=base, timeout=60) as client:
+        server.send_signal(signal.SIGSTOP)  # frozen: connections open, nothing ever answers
+        try:
+            with ThreadPoolExecutor(9) as pool:  # one more than the worker slots: before the timeouts all 9 hung
+                asks = list(pool.map(lambda _: client.post("/api/ask", json={"question": QUERY}), range(9)))
+            assert [ask.status_code for ask in asks] == [200] * 9
+            assert all(Answer.model_validate(ask.json()).keyword_only for ask in asks)
+            assert client.get("/api/search", params={"q": QUERY, "mode": "keyword"}).status_code == 200
+            health = client.get("/healthz").json()
+            assert health["status"] == "degraded" and "vector store unreachable" in " ".join(health["problems"])
+            events = sse_events(client.post("/api/ask/stream", json={"question": QUERY}).text)
+            assert [name for name, _ in events][-2:] == ["answer", "done"]
+        finally:
+            server.send_signal(signal.SIGCONT)
+        time.sleep(1.2)  # past chroma_retry_s: the next request tries the server again
+        assert client.get("/healthz").json()["status"] == "ok"
+        resumed = Answer.model_validate(client.post("/api/ask", json={"question": QUERY}).json())
+        assert not resumed.keyword_only
 
 
 def test_the_breaker_skips_the_store_until_its_retry_time_then_closes_on_success() -> None:
@@ -228,3 +276,5 @@ def test_two_app_workers_share_one_chroma_server_and_data_dir_and_hold_a_load_of
         for worker in workers:
             worker.terminate()
             worker.wait(timeout=30)
+    logs = [(tmp_path / f"worker{n}.log").read_text(encoding="utf-8", errors="replace") for n in range(2)]
+    assert not any("Traceback" in log for log in logs)  # the worker that waited for the other's build said so in a line
