@@ -1,0 +1,60 @@
+"""Labels as the papers print them: agenda items, and no label made from a report header's From/To lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from indexer.parse import parse_file, parse_text
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+AGENDA = """Meeting: Scrutiny Panel
+Date: Monday, 3 March 2025 at 10.00 am
+
+AGENDA
+
+1. Apologies
+
+2. Declarations of Interest
+
+3. Cabinet Member Updates
+
+4. Budget Monitoring Report (Pages 11 - 84)
+"""
+
+REPORT_HEADER = """From: Roger Gough, Leader,
+
+Dr Anjan Ghosh, Director of Public Health
+
+To: Cabinet, 30 January 2025
+
+Subject: Integrated Care Strategy Delivery Plan
+
+Summary: The health of the people of the county is not improving in the way we would wish.
+
+1. Introduction
+
+1.1 The delivery plan sets out what each directorate will do.
+"""
+
+
+def test_every_numbered_line_of_an_agenda_is_an_item_cited_as_item_n_even_when_short_as_a_heading() -> None:
+    units = parse_text(AGENDA, "agenda.txt").paragraphs
+    items = {u.label: u.text for u in units if u.label.startswith("Item ")}
+    assert items == {"Item 1": "Apologies", "Item 2": "Declarations of Interest", "Item 3": "Cabinet Member Updates",
+                     "Item 4": "Budget Monitoring Report (Pages 11 - 84)"}
+    assert next(u for u in units if u.label == "Item 3").citation.endswith(" · Item 3")
+
+
+def test_an_agenda_item_printed_as_a_table_row_is_cited_by_its_number() -> None:
+    pack = parse_file(CORPUS / "2024-12-02-panel-agenda-pack.txt")
+    items = {u.label: u.text for u in pack.paragraphs if u.doc_type == "agenda" and u.label.startswith("Item ")}
+    assert items["Item 5"] == "Police and Crime Commissioner's Update (Pages 9 - 24)"
+    assert list(items) == [f"Item {n}" for n in range(1, 16)]
+
+
+def test_the_names_under_a_from_line_stay_in_the_header_and_never_label_the_paragraphs_below() -> None:
+    units = parse_text(REPORT_HEADER, "report.txt").paragraphs
+    assert units[0].text == "From: Roger Gough, Leader,\nDr Anjan Ghosh, Director of Public Health"
+    assert not [u.label for u in units if "Ghosh" in u.label or "Gough" in u.label]
+    assert next(u for u in units if u.text.startswith("Summary:")).label == "text ¶4"
