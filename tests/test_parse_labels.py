@@ -58,3 +58,38 @@ def test_the_names_under_a_from_line_stay_in_the_header_and_never_label_the_para
     assert units[0].text == "From: Roger Gough, Leader,\nDr Anjan Ghosh, Director of Public Health"
     assert not [u.label for u in units if "Ghosh" in u.label or "Gough" in u.label]
     assert next(u for u in units if u.text.startswith("Summary:")).label == "text ¶4"
+
+
+MINUTES = """Minutes of a meeting of the County Council held on Thursday, 9 January 2025
+
+Election of Chair
+
+1. Mr Gough proposed, and Mr Brady seconded that Mr G Cooke be elected to Chair the meeting. No other nominations.
+
+2. RESOLVED that Mr Cooke be elected to Chair the meeting.
+
+285. English Devolution White Paper
+
+1) The Leader introduced the item.
+
+2) Mr Streatfeild proposed and Mr Sole seconded the following amendment:
+"County Council is asked to:
+(1) Endorse the joint work with Medway Council.
+(2) Expect as much transparency as possible."
+
+3) The Chairman put the amendment to the vote.
+"""
+
+
+def test_a_minutes_numbered_points_are_cited_by_their_number_and_keep_a_quoted_motions_own_list() -> None:
+    units = {u.label: u.text for u in parse_text(MINUTES, "minutes.txt").paragraphs}
+    assert [label for label in units if label.startswith("minute 285")] == [
+        "minute 285(1)", "minute 285(2)", "minute 285(3)"]
+    assert units["minute 285(2)"].startswith("2) Mr Streatfeild proposed")  # quoted as printed
+    assert "(2) Expect as much transparency as possible." in units["minute 285(2)"]
+
+
+def test_a_numbered_sentence_before_the_first_minute_is_text_not_a_minute_title() -> None:
+    units = {u.label: u.text for u in parse_text(MINUTES, "minutes.txt").paragraphs}
+    assert units["Election of Chair ¶1"].startswith("1. Mr Gough proposed, and Mr Brady seconded")
+    assert units["Election of Chair ¶2"] == "2. RESOLVED that Mr Cooke be elected to Chair the meeting."

@@ -101,3 +101,11 @@ def test_few_units_of_the_moderngov_pdfs_are_cut_mid_sentence() -> None:
         c, p = cut_pairs(parse_file(path, source_file=name).paragraphs)
         cut, pairs = cut + c, pairs + p
     assert pairs > 1000 and cut / pairs <= MAX_CUT_SHARE
+
+
+def test_a_raised_ordinal_and_punctuation_set_in_runs_of_their_own_are_glued_without_a_space() -> None:
+    raised = (171, 99, 177, 105, "th")  # smaller type, set higher on the line
+    text = page_texts([page(line(100, "presented on 13", right=170), raised, line(100, "February. Savings", left=178,
+                                                                                   right=260),
+                            line(100, ": £80.3 million.", left=261))])
+    assert text[0] == "presented on 13th February. Savings: £80.3 million."
