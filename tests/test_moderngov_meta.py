@@ -69,7 +69,8 @@ EXPECTED: list[tuple[str, str, dt.date, str, tuple[str, ...]]] = [
     (CAB + ORIG + "Minutes of the meeting held on 9th January 2025.pdf", "minutes", JAN30,
      "Minutes: Cabinet, 9 January 2025", ("minute 76", "minute 78 RESOLVED")),
     (CAB + ORIG + "Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf", "minutes", JAN30,
-     "Minutes: Cabinet, 30 January 2025", ("minute 84", "minute 86 RESOLVED")),
+     "Minutes: Cabinet, 30 January 2025", ("minute 84", "minute 86 RESOLVED", "minute 88(2)", "minute 89 RESOLVED",
+                                           "minute 88 RESOLVED (b)", "minute 91 RESOLVED (c)")),
     (CAB2 + ORIG + "Agenda frontsheet 13th-Mar-2025 15.00 Cabinet.pdf", "agenda", MAR13,
      "Agenda: Cabinet, 13 March 2025", ("Item 1", "Item 2", "Item 3")),
     (CAB2 + "public_packs/Public reports pack 13th-Mar-2025 15.00 Cabinet.pdf", "pack", MAR13,
@@ -81,7 +82,8 @@ EXPECTED: list[tuple[str, str, dt.date, str, tuple[str, ...]]] = [
     (CC + ORIG + "Devolution White Paper - County Council Report - FINAL.pdf", "report", JAN9,
      "English Devolution White Paper", ("1.1", "1.2", "2.1")),
     (CC + ORIG + "Printed minutes 09th-Jan-2025 10.00 County Council.pdf", "minutes", JAN9,
-     "Minutes: County Council, 9 January 2025", ()),
+     "Minutes: County Council, 9 January 2025", ("Election of Chair ¶2", "minute 285(1)", "minute 285(16)",
+                                                 "minute 285(21)")),
 ]
 
 

@@ -93,3 +93,24 @@ def test_a_numbered_sentence_before_the_first_minute_is_text_not_a_minute_title(
     units = {u.label: u.text for u in parse_text(MINUTES, "minutes.txt").paragraphs}
     assert units["Election of Chair ¶1"].startswith("1. Mr Gough proposed, and Mr Brady seconded")
     assert units["Election of Chair ¶2"] == "2. RESOLVED that Mr Cooke be elected to Chair the meeting."
+
+
+RESET_NUMBERS = """Minutes of a meeting of the Cabinet held on Thursday, 30 January 2025
+
+88. Revenue and Capital Budget Monitoring Report
+
+1. Mr Oakford introduced the report.
+
+1. Mr Baker asked about the overspend.
+
+1. RESOLVED that Cabinet:
+(a) note the forecast revenue overspend;
+(b) agree the virements.
+"""
+
+
+def test_minute_points_all_printed_1_are_counted_on_and_a_numbered_resolved_keeps_its_items() -> None:
+    units = {u.label: u.text for u in parse_text(RESET_NUMBERS, "minutes.txt").paragraphs}
+    assert units["minute 88(1)"] == "1. Mr Oakford introduced the report."
+    assert units["minute 88(2)"] == "1. Mr Baker asked about the overspend."
+    assert units["minute 88 RESOLVED (b)"] == "agree the virements."

@@ -19,13 +19,27 @@ class MinutesBuilder(BlockBuilder):
         super().__init__(lines)
         self.minute: str | None = None
         self.point_style: str | None = None
+        self.points = 0  # the last numbered point of the open minute
 
     def _numbered(self, i: int, line: Line) -> None:
-        """'28. Police and Crime Commissioner's update.' opens minute 28; a numbered sentence is text."""
+        """'28. Police and Crime Commissioner's update.' opens minute 28; inside a minute '1. Mr Oakford introduced…'
+        is its point 1; a numbered sentence elsewhere is text."""
+        if line.dotted and int(line.marker) < self.expected and self.minute is not None:
+            return self._numbered_point(self.minute, line)
         if not line.dotted or int(line.marker) < self.expected or not is_minute_title(line.text):
             return self._text(i, line)
-        self.expected, self.minute, self.point_style = int(line.marker) + 1, line.marker, None
+        self.expected, self.minute, self.point_style, self.points = int(line.marker) + 1, line.marker, None, 0
         return self._heading(f"{line.marker}. {line.text.rstrip('.')}", numbered=True)
+
+    def _numbered_point(self, minute: str, line: Line) -> None:
+        """A point numbered '1.' opens the minute's next point; a number printed again (a PDF export that reset
+        its list to '1.' each time) is counted on, as a reader counts the points."""
+        self.points = max(int(line.marker), self.points + 1)
+        if _RESOLVED.match(line.text):  # '3. RESOLVED that Cabinet…' with its (a), (b)… items
+            self.para = self._open(Block("resolved", self.headings.path(), label=minute), line, line.text)
+            return
+        self.para, self.point_style = None, "."
+        self._open(Block("point", self.headings.path(), label=f"{minute}({self.points})"), line, line.printed)
 
     def _sub(self, i: int, line: Line) -> None:
         """(a) items belong to an open RESOLVED; (i) points are units of the minute.
