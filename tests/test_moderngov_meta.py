@@ -36,7 +36,8 @@ EXPECTED: list[tuple[str, str, dt.date, str, tuple[str, ...]]] = [
     (CAB + ORIG + "24-00109 - Appendix A - PROD.pdf", "decision", JAN30,
      "Decision to transfer the 18-25 section of the Strengthening Independence Service", ()),
     (CAB + ORIG + "24-00109 - Transfer the 18-25 section of the Strengthening Independence Service - Report.pdf",
-     "report", JAN30, "Transfer the 18-25 section of the Strengthening Independence Service", ()),
+     "report", JAN30, "Transfer the 18-25 section of the Strengthening Independence Service from the Children Young "
+     "People and Education Directorate to the Adult Social Care and Health Directorate", ()),
     (CAB + ORIG + "24-00115 - Adoption of Integrated Care Strategy delivery plan - Report.pdf", "report", JAN30,
      "Kent County Council Integrated Care Strategy (KCC ICS) Deliv", ()),
     (CAB + ORIG + "24-00115 - EqIA.pdf", "appendix", JAN30, "EQIA Submission Form", ()),
