@@ -23,7 +23,7 @@ BlockKind = Literal["para", "prose", "table", "minute", "point", "resolved"]
 _SENTENCE_END = re.compile(r"[.!?:;)\"'’”]$")
 _SEPARATOR_CELL = re.compile(r"^-*$")
 _ITEM_ROW = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")  # '5. Police and Crime Commissioner's Update' | '(Pages 9 - 24)'
-_FIELD = re.compile(r"^[A-Z][^:]{0,30}:\s+\S")  # 'Key Decision: Yes': a form field, never the end of a sentence
+_FIELD = re.compile(r"^[A-Z][^:]{0,30}:\s+\S")  # 'To: Cabinet': the next form field ends a From field's names
 _NAMING_FIELD = re.compile(r"^(?:from|to|subject|report of|report by|by)\s?:\s+\S", re.IGNORECASE)  # may run on
 _LONG_LINE_WORDS = 8
 _MAX_NUMBER_SKIP = 5
@@ -219,7 +219,7 @@ class BlockBuilder:
             self._append(line, text)
         elif not self.blanks:
             self._append(line, text, continuation=text[:1].islower() and not _SENTENCE_END.search(last))
-        elif is_continuation(last, text) and not _FIELD.match(text) and not (
+        elif is_continuation(last, text) and not (
                 text[:1].isupper() and self._isolated(i) and looks_like_heading(text)):
             self._append(line, text, continuation=True)
         else:
