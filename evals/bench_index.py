@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import shutil
 import statistics
 import sys
 import tempfile
@@ -13,18 +12,23 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import TypeVar
 
-from indexer.build import build_index
-from indexer.changes import paper_files
+from indexer.build import build_index, settings_key
 from indexer.embed import Embedder, load_embedder
-from indexer.parse import load_manifest
-from indexer.parse.manifest import MANIFEST_NAME
 from indexer.reader import IndexReader
-from indexer.sentences import sentence_rows
+from indexer.sentences import SentenceVectors, sentence_rows
 from indexer.settings import Settings
-from indexer.types import PaperInfo
+from indexer.store import VectorCollection, chroma_client
+from indexer.types import Document, Paragraph
 from indexer.units import unit_text
+from indexer.versions import current_version, new_version_id, read_records, version_folder, writer_lock
+from indexer.writer import Contents, Target, write_version
 
+UnitOrDocument = TypeVar("UnitOrDocument", Paragraph, Document)
+
+SCALE_HELP = ("also search an N× index: N copies of the bundled papers' units, each copy with its own ids, paper "
+              "and meeting dates (n weeks on), written reusing the 1× vectors rather than embedding N× the text")
 QUERIES = ("police officer recruitment", "council tax precept", "violence against women and girls", "estates")
 
 
@@ -33,26 +37,48 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def manifest_entry(name: str, info: PaperInfo) -> str:
-    """One manifest table; JSON string quoting is valid TOML for these plain values."""
-    fields = info.model_dump(mode="json", exclude_none=True)
-    return "\n".join([f"[{json.dumps(name)}]", *(f"{key} = {json.dumps(value)}" for key, value in fields.items())])
+class CopiedVectors(VectorCollection):
+    """The 1× index's stored texts and vectors, read under their copies' ids: 'x007.<id>' is copy 7 of unit <id>.
+
+    Handed to the writer as the 'previous' collection, so an N× index carries every vector and embeds nothing.
+    """
+
+    def __init__(self, stored: dict[str, tuple[str, list[float]]]) -> None:  # a lookup only: never opens Chroma
+        self._by_id = stored
+
+    def stored(self, ids: Sequence[str]) -> dict[str, tuple[str, list[float]]]:
+        """The original unit's text and vector for each copy's id."""
+        return {copy_id: self._by_id[copy_id.split(".", 1)[1]] for copy_id in ids}
 
 
-def synthetic_corpus(source: Path, target: Path, scale: int) -> Path:
-    """scale copies of every paper, copy n's meetings moved n weeks on, with a manifest saying so."""
-    target.mkdir(parents=True)
-    manifest = load_manifest(source)
-    entries = []
-    for copy in range(scale):
-        for paper in paper_files([source]).files.values():
-            name = f"copy{copy:03d}-{paper.name}"
-            shutil.copyfile(paper, target / name)
-            info = manifest.get(paper.name, PaperInfo())
-            day = info.meeting_date + timedelta(weeks=copy) if info.meeting_date else None
-            entries.append(manifest_entry(name, info.model_copy(update={"meeting_date": day})))
-    (target / MANIFEST_NAME).write_text("\n\n".join(entries) + "\n", encoding="utf-8")
-    return target
+def copy_of(record: UnitOrDocument, n: int) -> UnitOrDocument:
+    """Copy n of a unit or document: an id and paper of its own, its meeting n weeks later."""
+    day = record.meeting_date + timedelta(weeks=n) if record.meeting_date else None
+    update: dict[str, object] = {"id": f"x{n:03d}.{record.id}", "source_file": f"x{n:03d}/{record.source_file}",
+                                 "meeting_date": day}
+    if isinstance(record, Paragraph):
+        update["document_id"] = f"x{n:03d}.{record.document_id}"
+    return record.model_copy(update=update)
+
+
+def scaled_index(built: Settings, scale: int, data_dir: Path, embedder: Embedder) -> tuple[Settings, float]:
+    """scale× copies of the built index's units (distinct ids, papers and meeting dates) written as an index of its
+    own in data_dir, reusing the units' and sentences' vectors: (its settings, seconds to write it)."""
+    version = current_version(built.data_dir)
+    assert version is not None, "build the 1× index first"
+    folder = version_folder(built.data_dir, version)
+    units, documents = read_records(folder)
+    stored = VectorCollection.open(chroma_client(built), version).stored([unit.id for unit in units])
+    contents = Contents(paragraphs=tuple(copy_of(unit, n) for n in range(scale) for unit in units),
+                        documents=tuple(copy_of(doc, n) for n in range(scale) for doc in documents), files={},
+                        carried=frozenset(f"x{n:03d}.{unit.id}" for n in range(scale) for unit in units))
+    scaled = built.model_copy(update={"data_dir": data_dir})
+    key = settings_key(scaled, embedder)
+    started = time.perf_counter()
+    with writer_lock(data_dir):
+        write_version(Target(data_dir, chroma_client(scaled), new_version_id(key), key), contents,
+                      CopiedVectors(stored), SentenceVectors.load(folder), embedder, built.embed_batch_size, True)
+    return scaled, time.perf_counter() - started
 
 
 def median_ms(search: Callable[[str], object]) -> float:
@@ -115,29 +141,35 @@ def bench_folder(settings: Settings, folder: Path) -> dict[str, float]:
     return results
 
 
-def bench_index(settings: Settings, scale: int = 1) -> dict[str, float]:
-    """Timings on the bundled papers and, when scale > 1, on scale× synthetic copies; all in temp dirs."""
+def bench_index(settings: Settings, scratch: Path, scale: int = 1) -> tuple[dict[str, float], Settings]:
+    """Timings on the bundled papers indexed in scratch and, when scale > 1, searches on a scale× index synthesised
+    from them (vectors reused, see scaled_index); returns the timings and the settings of the largest index."""
     started = time.perf_counter()
     embedder = load_embedder(settings.embed_model)
     results = {"model_load_s": time.perf_counter() - started}
-    with tempfile.TemporaryDirectory(prefix="panelqa-bench-") as scratch:
-        root = Path(scratch)
-        embedded = settings.model_copy(update={"chroma_url": "", "data_dir": root / "data-1x"})
-        results |= measure(embedded, embedder)
-        if scale > 1:
-            corpus = synthetic_corpus(settings.corpus_dir, root / "corpus", scale)
-            scaled = embedded.model_copy(update={"corpus_dir": corpus, "data_dir": root / f"data-{scale}x"})
-            results |= {f"x{scale}_{key}": value for key, value in measure(scaled, embedder).items()}
-    return results
+    built = settings.model_copy(update={"chroma_url": "", "data_dir": scratch / "data-1x"})
+    results |= measure(built, embedder)
+    if scale == 1:
+        return results, built
+    scaled, write_s = scaled_index(built, scale, scratch / f"data-{scale}x", embedder)
+    reader = IndexReader.open(scaled, embedder)
+    results |= {f"x{scale}_units": float(len(reader.paragraphs)), f"x{scale}_write_reusing_vectors_s": write_s,
+                f"x{scale}_dense_search_ms": median_ms(lambda query: reader.dense(query, 30)),
+                f"x{scale}_keyword_search_ms": median_ms(lambda query: reader.keyword(query, 30))}
+    return results, scaled
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """`python -m evals.bench_index [--scale N]`: print the timings as JSON."""
     cli = argparse.ArgumentParser(prog="bench_index", description=__doc__)
-    cli.add_argument("--scale", type=int, default=1, help="also index N× synthetic copies of the papers")
+    cli.add_argument("--scale", type=int, default=1, help=SCALE_HELP)
     cli.add_argument("--folder", type=Path, help="instead, index this folder and compare with raw encoding speed")
     args = cli.parse_args(argv)
-    results = bench_folder(Settings(), args.folder) if args.folder else bench_index(Settings(), args.scale)
+    if args.folder:
+        results = bench_folder(Settings(), args.folder)
+    else:
+        with tempfile.TemporaryDirectory(prefix="panelqa-bench-") as scratch:
+            results = bench_index(Settings(), Path(scratch), args.scale)[0]
     print(json.dumps(results, indent=2))
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -35,14 +36,15 @@ EXPECTED: list[tuple[str, str, dt.date, str, tuple[str, ...]]] = [
     (CAB + ORIG + "24-00109 - Appendix A - PROD.pdf", "decision", JAN30,
      "Decision to transfer the 18-25 section of the Strengthening Independence Service", ()),
     (CAB + ORIG + "24-00109 - Transfer the 18-25 section of the Strengthening Independence Service - Report.pdf",
-     "report", JAN30, "Transfer the 18-25 section of the Strengthening Independence Service", ()),
+     "report", JAN30, "Transfer the 18-25 section of the Strengthening Independence Service from the Children Young "
+     "People and Education Directorate to the Adult Social Care and Health Directorate", ()),
     (CAB + ORIG + "24-00115 - Adoption of Integrated Care Strategy delivery plan - Report.pdf", "report", JAN30,
      "Kent County Council Integrated Care Strategy (KCC ICS) Deliv", ()),
     (CAB + ORIG + "24-00115 - EqIA.pdf", "appendix", JAN30, "EQIA Submission Form", ()),
     (CAB + ORIG + "24-00115 - PROD.pdf", "decision", JAN30,
      "Adoption of the Integrated Care Strategy Delivery Plan", ()),
     (CAB + ORIG + "Agenda frontsheet 30th-Jan-2025 10.00 Cabinet.pdf", "agenda", JAN30,
-     "Agenda: Cabinet, 30 January 2025", ("item 5", "item 6")),
+     "Agenda: Cabinet, 30 January 2025", ("Item 1", "Item 4", "Item 5", "Item 9")),
     (CAB + ORIG + "Appendix C - Potential Capital Projects.pdf", "appendix", JAN30,
      "Appendix C - Potential Capital Projects", ()),
     (CAB + ORIG + "Appendix D 21.01.25.pdf", "appendix", JAN30, "APPENDIX D - High Level 2025-28 Revenue Plan", ()),
@@ -68,19 +70,21 @@ EXPECTED: list[tuple[str, str, dt.date, str, tuple[str, ...]]] = [
     (CAB + ORIG + "Minutes of the meeting held on 9th January 2025.pdf", "minutes", JAN30,
      "Minutes: Cabinet, 9 January 2025", ("minute 76", "minute 78 RESOLVED")),
     (CAB + ORIG + "Printed minutes 30th-Jan-2025 10.00 Cabinet.pdf", "minutes", JAN30,
-     "Minutes: Cabinet, 30 January 2025", ("minute 84", "minute 86 RESOLVED")),
+     "Minutes: Cabinet, 30 January 2025", ("minute 84", "minute 86 RESOLVED", "minute 88(2)", "minute 89 RESOLVED",
+                                           "minute 88 RESOLVED (b)", "minute 91 RESOLVED (c)")),
     (CAB2 + ORIG + "Agenda frontsheet 13th-Mar-2025 15.00 Cabinet.pdf", "agenda", MAR13,
-     "Agenda: Cabinet, 13 March 2025", ()),
+     "Agenda: Cabinet, 13 March 2025", ("Item 1", "Item 2", "Item 3")),
     (CAB2 + "public_packs/Public reports pack 13th-Mar-2025 15.00 Cabinet.pdf", "pack", MAR13,
      "Reports pack: Cabinet, 13 March 2025", ()),
     (CC + ORIG + "Agenda frontsheet 09th-Jan-2025 10.00 County Council.pdf", "agenda", JAN9,
-     "Agenda: County Council, 9 January 2025", ()),
+     "Agenda: County Council, 9 January 2025", ("Item 1", "Item 2", "Item 3")),
     (CC + ORIG + "Appendix B - Devolution Framework 2024.pdf", "appendix", JAN9,
      "Appendix B: Devolution Framework Summary Table", ()),
     (CC + ORIG + "Devolution White Paper - County Council Report - FINAL.pdf", "report", JAN9,
      "English Devolution White Paper", ("1.1", "1.2", "2.1")),
     (CC + ORIG + "Printed minutes 09th-Jan-2025 10.00 County Council.pdf", "minutes", JAN9,
-     "Minutes: County Council, 9 January 2025", ()),
+     "Minutes: County Council, 9 January 2025", ("Election of Chair ¶2", "minute 285(1)", "minute 285(16)",
+                                                 "minute 285(21)")),
 ]
 
 
@@ -108,6 +112,23 @@ def test_a_document_is_titled_typed_and_dated_as_a_reader_would(
 def test_no_title_is_a_from_to_venue_or_contact_line(papers: dict[str, ParsedPaper]) -> None:
     titles = [doc.title for paper in papers.values() for doc in paper.documents]
     assert not [t for t in titles if t.lower().startswith(("from:", "to:", "venue:", "direct dial", "date:"))]
+
+
+@needs_moderngov
+def test_no_label_is_made_from_a_from_to_contact_or_date_line(papers: dict[str, ParsedPaper]) -> None:
+    labels = {unit.label for paper in papers.values() for unit in paper.paragraphs}
+    junk = re.compile(r"^(?:from|to|tel|e-?mail|ask for|venue)\b|@|^(?:mon|tues|wednes|thurs|fri)day, \d|"
+                      r"(?:director|cabinet member|leader)\b.*¶", re.IGNORECASE)
+    assert not sorted(label for label in labels if junk.search(label))
+
+
+@needs_moderngov
+def test_an_agenda_item_is_cited_as_printed_with_its_title(papers: dict[str, ParsedPaper]) -> None:
+    agenda = papers[CAB + ORIG + "Agenda frontsheet 30th-Jan-2025 10.00 Cabinet.pdf"]
+    items = {unit.label: unit for unit in agenda.paragraphs if unit.label.startswith("Item ")}
+    assert list(items) == [f"Item {n}" for n in range(1, 10)]
+    assert items["Item 4"].text == "Cabinet Member Updates"
+    assert items["Item 5"].citation.endswith(" · Item 5")
 
 
 @needs_moderngov

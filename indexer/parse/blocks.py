@@ -7,7 +7,7 @@ ending mid-sentence) is joined back into one block.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from indexer.parse.headings import (
@@ -22,6 +22,9 @@ from indexer.parse.lines import Line
 BlockKind = Literal["para", "prose", "table", "minute", "point", "resolved"]
 _SENTENCE_END = re.compile(r"[.!?:;)\"'’”]$")
 _SEPARATOR_CELL = re.compile(r"^-*$")
+_ITEM_ROW = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")  # '5. Police and Crime Commissioner's Update' | '(Pages 9 - 24)'
+_FIELD = re.compile(r"^[A-Z][^:]{0,30}:\s+\S")  # 'To: Cabinet': the next form field ends a From field's names
+_NAMING_FIELD = re.compile(r"^(?:from|to|subject|report of|report by|by)\s?:\s+\S", re.IGNORECASE)  # may run on
 _LONG_LINE_WORDS = 8
 _MAX_NUMBER_SKIP = 5
 
@@ -61,6 +64,15 @@ def is_continuation(previous: str, line: str) -> bool:
     return not _SENTENCE_END.search(previous) and len(previous.split()) > _LONG_LINE_WORDS
 
 
+def _runs_on(first: str, last: str, line: str) -> bool:
+    """A form field's value going on over short lines of its own ('From: Roger Gough, Leader,' / 'Dr Anjan Ghosh, …').
+
+    Those lines look like headings, and would label the report's first paragraphs with a name from its header.
+    """
+    return (bool(_NAMING_FIELD.match(first)) and not _SENTENCE_END.search(last) and not _FIELD.match(line)
+            and looks_like_heading(line))
+
+
 def join_continuation(previous: str, line: str) -> str:
     """Glue the two halves; a word hyphenated across the break ('Non-' + 'Executive') keeps no space."""
     return previous + line if re.search(r"[A-Za-z]-$", previous) else f"{previous} {line}"
@@ -69,8 +81,8 @@ def join_continuation(previous: str, line: str) -> str:
 class BlockBuilder:
     """Walks a part's lines once; each line either opens a block, extends one, or is a heading."""
 
-    def __init__(self, lines: tuple[Line, ...]) -> None:
-        self.lines = lines
+    def __init__(self, lines: tuple[Line, ...], agenda: bool = False) -> None:
+        self.lines, self.agenda = lines, agenda
         self.blocks: list[Block] = []
         self.headings = HeadingStack()
         self.current: Block | None = None
@@ -91,7 +103,9 @@ class BlockBuilder:
         return self.blocks
 
     def feed(self, i: int, line: Line) -> None:
-        """Route one content line by its kind."""
+        """Route one content line by its kind; an agenda row that starts with an item number is that item."""
+        if self.agenda and line.kind == "row" and (m := _ITEM_ROW.match(line.cells[0])):
+            line = replace(line, kind="numbered", marker=m[1], dotted=True, text=" ".join([m[2], *line.cells[1:]]))
         handlers = {"row": self._row, "decimal": self._decimal, "numbered": self._numbered, "sub": self._sub,
                     "bullet": self._bullet}
         handlers.get(line.kind, self._text)(i, line)
@@ -151,7 +165,7 @@ class BlockBuilder:
         """A paragraph number in sequence opens a paragraph (or a numbered heading); out of sequence, a sub-item."""
         n = int(line.marker)
         fits = self.expected <= n <= self.expected + _MAX_NUMBER_SKIP if line.dotted else n == self.expected
-        if fits and self._isolated(i) and looks_like_heading(line.text, numbered=True):
+        if fits and not self.agenda and self._isolated(i) and looks_like_heading(line.text, numbered=True):
             self.expected = n + 1
             return self._heading(f"{n}. {line.text}", numbered=True)
         if fits or (line.dotted and self.para is None):
@@ -187,19 +201,30 @@ class BlockBuilder:
         text = line.printed
         if is_template_heading(text):
             return self._heading(text)
-        if self.current is not None and self.current.kind != "table":
-            last = (self.sub or self.current).lines[-1]
-            heading = text[:1].isupper() and self._isolated(i) and looks_like_heading(text)
-            if self.blanks and is_continuation(last, text) and not heading:
-                return self._append(line, text, continuation=True)
-            if not self.blanks:
-                return self._append(line, text, continuation=text[:1].islower() and not _SENTENCE_END.search(last))
+        if self._extends(i, line, text):
+            return None
         if self._isolated(i) and (looks_like_heading(text) or is_lettered_heading(text)):
             return self._heading(text)
         if self.para is not None:
             self.current, self.sub = self.para, None
             return self._append(line, text)
         return self._new_prose(line)
+
+    def _extends(self, i: int, line: Line, text: str) -> bool:
+        """Add the line to the open block when it goes on with it: a form field's value, a sentence, the next line."""
+        if self.current is None or self.current.kind == "table":
+            return False
+        last = (self.sub or self.current).lines[-1]
+        if self.blanks and _runs_on(self.current.lines[0], last, text):
+            self._append(line, text)
+        elif not self.blanks:
+            self._append(line, text, continuation=text[:1].islower() and not _SENTENCE_END.search(last))
+        elif is_continuation(last, text) and not (
+                text[:1].isupper() and self._isolated(i) and looks_like_heading(text)):
+            self._append(line, text, continuation=True)
+        else:
+            return False
+        return True
 
     def _row(self, i: int, line: Line) -> None:
         """Table rows; after a page break a row with an empty first cell finishes the row above."""
@@ -228,6 +253,6 @@ def _merge_cells(row: list[str], more: list[str]) -> list[str]:
     return [f"{a} {b}".strip() if b.strip() else a for a, b in zip(above, below, strict=True)]
 
 
-def build_blocks(lines: tuple[Line, ...]) -> list[Block]:
-    """Blocks of one part (not minutes)."""
-    return BlockBuilder(lines).build()
+def build_blocks(lines: tuple[Line, ...], agenda: bool = False) -> list[Block]:
+    """Blocks of one part (not minutes); on an agenda a numbered line is an item, never a heading."""
+    return BlockBuilder(lines, agenda).build()

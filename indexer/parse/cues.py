@@ -37,6 +37,8 @@ _TEXT_TYPES: tuple[tuple[DocType, re.Pattern[str]], ...] = (
 )
 _TITLE_FIELD = re.compile(r"^(?:subject(?: matter)?(?: / title of decision)?|title of decision|report title|title)"
                           r"\s*(?::\s*(.*))?$", re.I)
+_RUNS_ON = re.compile(r"(?:\b(?:and|of|the|to|for|in|on|with|from|a|an)|[,&–-])$", re.I)  # a title wrapped here
+_FIELD_LINE = re.compile(r"^[A-Z][^:]{0,30}:\s")
 _NOT_TITLE = re.compile(r"^(?:from|to|by|venue|date|time|ask for|contact|direct dial|tel|telephone|e-?mail|"
                         r"classification|electoral division|key decision|dear|page|present|in attendance|"
                         r"meeting|cabinet member|report author|author)\b|@|\d{5}|^\W*$|record of decision$", re.I)
@@ -98,7 +100,10 @@ def _title(lines: Sequence[str]) -> str:
     """'Subject: …' or 'Title of Decision: …' when printed, else the first line that could be a title."""
     for n, line in enumerate(lines):
         if m := _TITLE_FIELD.match(line):
-            value = (m[1] or "").strip() or (lines[n + 1] if n + 1 < len(lines) else "")  # or under its label
+            at = n if (m[1] or "").strip() else n + 1  # on its label's line or under it
+            value = lines[at] if at > n and at < len(lines) else (m[1] or "").strip()
+            if _RUNS_ON.search(value) and at + 1 < len(lines) and not _FIELD_LINE.match(lines[at + 1]):
+                value = f"{value} {lines[at + 1]}"  # '… to the Adult Social Care and' / 'Health Directorate'
             return value if len(value) > _MIN_TITLE_CHARS else ""
     return ""
 

@@ -8,8 +8,9 @@ import re
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
 _DATE = re.compile(r"\b(\d{1,2})\s?(?:st|nd|rd|th)?\s+(" + "|".join(_MONTHS) + r"),?\s+(\d{4})\b", re.IGNORECASE)
-_MONTH_YEAR = re.compile(r"^(?:(\d{1,2})\s?(?:st|nd|rd|th)?\s+)?(" + "|".join(_MONTHS) + r")\s+(\d{4})$",
-                         re.IGNORECASE)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"  # 'Tuesday, 31 December 2024'
+_MONTH_YEAR = re.compile(
+    r"^" + _WEEKDAY + r"(?:(\d{1,2})\s?(?:st|nd|rd|th)?\s+)?(" + "|".join(_MONTHS) + r")\s+(\d{4})$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _ORDINAL_GAP = re.compile(r"\b(\d{1,2}) (st|nd|rd|th)\b")
 
@@ -45,7 +46,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """A line that is only a date ('2nd December 2024', 'September 2024')."""
+    """A line that is only a date ('2nd December 2024', 'September 2024', 'Tuesday, 31 December 2024')."""
     return bool(_MONTH_YEAR.match(text.strip()))
 
 

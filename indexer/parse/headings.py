@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from indexer.parse.dates import is_date_line
+
 _TOP_LEVEL = {
     "purpose of report", "purpose of the report", "request of the panel", "request of the board", "summary",
     "background", "background, relevant data and trends", "portfolio updates", "update on progress",
@@ -23,6 +25,8 @@ def looks_like_heading(text: str, numbered: bool = False) -> bool:
     if not text or n_words > _MAX_HEADING_WORDS or len(text) > 110 or not (text[0].isupper() or text[0].isdigit()):
         return False
     if ": " in text or text.endswith((",", ";")) or (text.endswith(":") and n_words > _MAX_LEAD_IN_WORDS):
+        return False
+    if is_date_line(text):  # 'Tuesday, 31 December 2024' on a letter is when it was sent, not a section
         return False
     return not text.endswith(".") or (n_words <= 5 and not numbered)
 

@@ -8,6 +8,7 @@ numbers) are dropped, and runs far apart on one line are table cells, joined by 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
@@ -50,13 +51,21 @@ class Row:
 
 
 CELL_GAP = 1.8  # runs further apart than 1.8 line heights are separate cells (word gaps are < 0.5)
+EDGE_SLACK = 1.5  # runs beginning within 1.5 pt of each other share a left edge
+COLUMN_LINES = 3  # a left edge where runs begin mid-line on 3+ lines is a table column's…
+CROSSING_SHARE = 0.2  # …unless runs cross it on more than a fifth as many lines (prose crossing a chance edge)
 PARAGRAPH_GAP = 0.45  # a gap over 0.45 of a line height between lines is a paragraph break (leading is ~0.25)
 MARGIN_ZONE = 0.1  # running headers and footers sit in the top or bottom tenth of the page
 REPEATS = 0.5  # a margin line printed on half the pages or more is a running header or footer
 WRAP_SLACK = 0.18  # a line ending within 18% of the text width from the right margin was wrapped
-_MARKER = re.compile(r"^(?:[•●▪◦o\-–*]|\(?[a-zA-Z]{1,3}\)|\(?\d{1,3}(?:\.\d{1,3})*[.)]?|[A-Za-z][.)])$")
+# a paragraph number may come in fragments from a careless PDF writer: '1. 10', '1 .1 4'
+_MARKER = re.compile(
+    r"^(?:[•●▪◦o\-–*]|\(?[a-zA-Z]{1,3}\)|\(?\d{1,3}(?:(?: ?\. ?\d{1,3})+(?: \d)?)?[.)]?|[A-Za-z][.)])$")
 _LIST_START = re.compile(r"^(?:[•●▪◦\-–*]\s|\(?[a-z]{1,4}\)\s|\(?\d{1,3}(?:\.\d{1,3})*[.)]?\s)")
 _SENTENCE_END = re.compile(r"[.!?:;]['’\"”)]*$")
+_FIGURE = re.compile(r"^[-+–(]?\s?[£$€]?\s?\d[\d.,\s]*%?\)?[mk]?$")  # '+9.0', '- £1,205,570', '(2.4)', '5%'
+_CLOSING = re.compile(r"^[,.;:!?)\]]")
+_ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 _DIGITS = re.compile(r"\d+")
 
 
@@ -69,7 +78,7 @@ def page_texts(pages: Sequence[PageRuns]) -> list[str]:
 
 
 def _rows(page: PageRuns) -> list[Row]:
-    """Runs grouped into lines top to bottom; runs on one line far apart become separate cells."""
+    """Runs grouped into lines top to bottom; runs on one line far apart, or at a column's edge, are separate cells."""
     lines: list[list[Run]] = []
     for run in sorted((r for r in page.runs if r[4].strip()), key=lambda r: (r[1], r[0])):
         line = next((ln for ln in reversed(lines[-3:]) if _same_line(ln, run)), None)
@@ -77,7 +86,27 @@ def _rows(page: PageRuns) -> list[Row]:
             lines.append([run])
         else:
             line.append(run)
-    return sorted((_row(sorted(line)) for line in lines), key=lambda row: (row.top, row.left))
+    columns = column_edges([sorted(line) for line in lines])
+    return sorted((_row(sorted(line), columns) for line in lines), key=lambda row: (row.top, row.left))
+
+
+def column_edges(lines: Sequence[Sequence[Run]]) -> list[float]:
+    """Left edges where runs begin mid-line on COLUMN_LINES lines or more and hardly any run crosses: a table's columns.
+
+    A tightly set table (a landscape risk register: 3 pt between columns, less than a word space at 8 pt)
+    shows its columns only this way. Prose split into runs at font changes (or into fragments by a careless
+    PDF writer) has no such edge: its full lines cross wherever its runs begin.
+    """
+    lefts = sorted(run[0] for line in lines for run in line[1:])
+    edges = [x for x in lefts if _near(lefts, x) >= COLUMN_LINES]
+    runs = [run for line in lines for run in line]
+    return [x for x in edges if sum(1 for r in runs if r[0] < x - EDGE_SLACK and r[2] > x + EDGE_SLACK)
+            <= CROSSING_SHARE * _near(lefts, x)]
+
+
+def _near(lefts: Sequence[float], x: float) -> int:
+    """How many of the sorted left edges lie within EDGE_SLACK of x."""
+    return bisect.bisect_right(lefts, x + EDGE_SLACK) - bisect.bisect_left(lefts, x - EDGE_SLACK)
 
 
 def _same_line(line: list[Run], run: Run) -> bool:
@@ -87,21 +116,42 @@ def _same_line(line: list[Run], run: Run) -> bool:
     return overlap > 0.5 * min(bottom - top, run[3] - run[1])
 
 
-def _row(runs: list[Run]) -> Row:
+def _row(runs: list[Run], columns: Sequence[float]) -> Row:
     """One line's runs as cells; a list marker or a 'Label:' run joins the run after it."""
     height = statistics.median(r[3] - r[1] for r in runs) or 1.0
     cells, boxes = [runs[0][4].strip()], [(runs[0][0], runs[0][2])]
     for previous, run in itertools.pairwise(runs):
         text = run[4].strip()
-        apart = run[0] - previous[2] > CELL_GAP * height
-        if apart and not (len(cells) == 1 and _joins_next(cells[0])):
+        if _new_cell(cells, previous, run, height, columns):
             cells.append(text)
             boxes.append((run[0], run[2]))
         else:
-            cells[-1] = f"{cells[-1]} {text}".strip()
+            cells[-1] = glue_runs(cells[-1], text)
             boxes[-1] = (boxes[-1][0], run[2])
     return Row(tuple(cells), tuple(boxes), runs[0][0], min(r[1] for r in runs), max(r[2] for r in runs),
                max(r[3] for r in runs))
+
+
+def glue_runs(left: str, right: str) -> str:
+    """Two runs of one line as text: a raised ordinal ('13' + 'th') or closing punctuation (': The …') takes no space.
+
+    Gaps cannot tell: 0.5 pt separates 'th' from 'February' as much as '13' from 'th'.
+    """
+    tight = _CLOSING.match(right) or (left[-1:].isdigit() and _ORDINAL.match(right))
+    return f"{left}{right}" if tight else f"{left} {right}".strip()
+
+
+def _new_cell(cells: list[str], previous: Run, run: Run, height: float, columns: Sequence[float]) -> bool:
+    """The run starts a cell: far from the run before, or at a column's edge, unless that run is a marker or label."""
+    at_edge = run[0] > previous[2] and _at_edge(run[0], columns) and not _joins_next(cells[-1])
+    apart = run[0] - previous[2] > CELL_GAP * height
+    return (apart or at_edge) and not (len(cells) == 1 and _joins_next(cells[0]))
+
+
+def _at_edge(left: float, columns: Sequence[float]) -> bool:
+    """The run begins at one of the page's column edges."""
+    at = bisect.bisect_left(columns, left - EDGE_SLACK)
+    return at < len(columns) and columns[at] <= left + EDGE_SLACK
 
 
 def attach_fragments(rows: list[Row]) -> list[Row]:
@@ -210,16 +260,19 @@ def _page_text(page: PageRuns, rows: list[Row]) -> str:
 def _cell_wrap(table: Row, row: Row) -> Row | None:
     """The table row with this line's text added to its cells, when the line is cell text wrapped below them.
 
-    It is when the line has fewer cells than the row, just below it, and each of its cells sits under one column.
+    It is when the line has fewer cells than the row, just below it, and each of its cells sits under one column;
+    a figure under a figure is the next row's (figures are never wrapped).
     """
     if len(row.cells) >= len(table.cells) or row.top - table.bottom > table.height:
         return None
     columns = [_column(table, box) for box in row.boxes]
     if None in columns or len(set(columns)) < len(columns):
         return None
+    placed = [(column, text) for column, text in zip(columns, row.cells, strict=True) if column is not None]
+    if any(_FIGURE.match(table.cells[column]) and _FIGURE.match(text) for column, text in placed):
+        return None
     cells = list(table.cells)
-    for column, text in zip(columns, row.cells, strict=True):
-        assert column is not None
+    for column, text in placed:
         cells[column] = join_wrapped(cells[column], text)
     return Row(tuple(cells), table.boxes, table.left, table.top, max(table.right, row.right), row.bottom)
 

@@ -14,7 +14,8 @@ Kind = Literal["blank", "end", "logo", "row", "numbered", "decimal", "sub", "bul
 _NUMBERED = re.compile(r"^(\d{1,3})(\.?)\s+(\S.*)$")
 _DECIMAL = re.compile(r"^(?:[-•]\s*)?(\d{1,2}\.\d{1,2})\s+([^\s\-–].*)$")
 # "a.", "(b)", "iii.", "(iv)", "A.", "c)" and "- 1." inside lists, optionally after a bullet dash.
-_SUB = re.compile(r"^(?:[-•]\s*)?(?:\(([a-zA-Z]|[ivx]{1,4}|\d{1,2})\)|([a-zA-Z]|[ivx]{1,4})[.)])\s+(\S.*)$")
+# … and '15)' of a minute's numbered points.
+_SUB = re.compile(r"^(?:[-•]\s*)?(?:\(([a-zA-Z]|[ivx]{1,4}|\d{1,2})\)|([a-zA-Z]|[ivx]{1,4})[.)]|(\d{1,2})\))\s+(\S.*)$")
 _BULLET_NUMBER = re.compile(r"^[-•]\s*(\d{1,2})[.)]\s+(\S.*)$")
 _BULLET = re.compile(r"^[-•*]\s+(\S.*)$")
 _ROMAN = re.compile(r"^[ivx]{1,4}$")

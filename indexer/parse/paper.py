@@ -52,7 +52,8 @@ def parse_text(
     paragraphs: list[Paragraph] = []
     for index, part in enumerate(parts):
         document = _document(paper, part, index, len(parts), source_file, {d.id for d in documents})
-        drafts = Drafter(document.doc_type == "agenda", *drafter_args).drafts(_blocks(part))
+        agenda = document.doc_type == "agenda"
+        drafts = Drafter(agenda, *drafter_args).drafts(_blocks(part, agenda))
         context = _Context(paper, source_file, document, _prefix(paper, part, document), tuple(page_starts or ()))
         units = _units(context, drafts, {p.id for p in paragraphs})
         documents.append(document.model_copy(update={"paragraph_count": len(units)}))
@@ -60,9 +61,9 @@ def parse_text(
     return ParsedPaper(source_file=source_file, documents=tuple(documents), paragraphs=tuple(paragraphs))
 
 
-def _blocks(part: Part) -> list[Block]:
-    """Minutes have their own grammar; everything else is read as a report."""
-    return build_minute_blocks(part.lines) if part.doc_type == "minutes" else build_blocks(part.lines)
+def _blocks(part: Part, agenda: bool) -> list[Block]:
+    """Minutes have their own grammar; everything else is read as a report (an agenda's numbers are its items)."""
+    return build_minute_blocks(part.lines) if part.doc_type == "minutes" else build_blocks(part.lines, agenda)
 
 
 def _document(paper: PaperInfo, part: Part, index: int, total: int, source_file: str, taken: set[str]) -> Document:

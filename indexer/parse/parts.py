@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from indexer.parse.cues import is_title_line
 from indexer.parse.dates import find_date, is_date_line, long_date, tidy_ordinals
 from indexer.parse.lines import Line
 from indexer.parse.text import title_case
@@ -147,8 +148,16 @@ def _header_values(masthead: list[Line]) -> dict[str, str]:
 
 
 def _title_line(masthead: list[Line], known: set[Line | None], has_header: bool, content: int) -> Line | None:
-    """First masthead line that is not body, date or author; a lone one just above text is a heading."""
-    others = [line for line in masthead if line.kind == "text" and line not in known]
+    """First masthead line that is not body, date or author; a lone one just above text is a heading.
+
+    A From/To or contact line is never the title, nor is anything below it: 'From: Roger Gough, Leader,' runs on
+    with the names of the other authors, and taken away they would read as headings.
+    """
+    others: list[Line] = []
+    for line in (line for line in masthead if line.kind == "text" and line not in known):
+        if not is_title_line(line.text):
+            break
+        others.append(line)
     if others and (has_header or len(others) > 1 or len(masthead) == content):
         return others[0]
     return None

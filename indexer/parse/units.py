@@ -53,7 +53,7 @@ class Drafter:
         for block in blocks:
             for draft in self._block(block):
                 out += fit(draft, self.budget, self.count)
-        return [d for d in out if d.text.strip()]
+        return [d for d in out if any(c.isalnum() for c in d.text)]  # a stray '.' is no unit
 
     def _block(self, block: Block) -> list[Draft]:
         """Dispatch on what the block is."""
@@ -83,8 +83,8 @@ class Drafter:
         if block.kind == "resolved":
             label = f"minute {block.label} RESOLVED"
             return label, label, f"m{block.label}-resolved"
-        if self.agenda:
-            return f"item {block.label}", f"item {block.label}", f"item{slugify(block.label)}"
+        if self.agenda:  # agendas print 'Item 5' or just '5.': cited as 'Item 5'
+            return f"Item {block.label}", f"Item {block.label}", f"item{slugify(block.label)}"
         return block.label, f"¶{block.label}", f"p{slugify(block.label)}"
 
     def _prose(self, block: Block) -> Draft:
