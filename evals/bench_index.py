@@ -19,10 +19,18 @@ from indexer.embed import Embedder, load_embedder
 from indexer.reader import IndexReader
 from indexer.sentences import SentenceVectors, sentence_rows
 from indexer.settings import Settings
-from indexer.store import VectorCollection, chroma_client
+from indexer.store import VersionVectors, chroma_client
 from indexer.types import Document, Paragraph
 from indexer.units import unit_text
-from indexer.versions import current_version, new_version_id, read_records, version_folder, writer_lock
+from indexer.versions import (
+    VectorLayout,
+    current_version,
+    new_version_id,
+    read_meta,
+    read_records,
+    version_folder,
+    writer_lock,
+)
 from indexer.writer import Contents, Target, write_version
 
 UnitOrDocument = TypeVar("UnitOrDocument", Paragraph, Document)
@@ -37,13 +45,16 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-class CopiedVectors(VectorCollection):
+class CopiedVectors(VersionVectors):
     """The 1× index's stored texts and vectors, read under their copies' ids: 'x007.<id>' is copy 7 of unit <id>.
 
-    Handed to the writer as the 'previous' collection, so an N× index carries every vector and embeds nothing.
+    Handed to the writer as the 'previous' version (one with no embedded texts of its own, so it lays no overlay),
+    so an N× index carries every vector into a full collection and embeds nothing.
     """
 
     def __init__(self, stored: dict[str, tuple[str, list[float]]]) -> None:  # a lookup only: never opens Chroma
+        self.version = "copied-vectors"
+        self.layout = VectorLayout()
         self._by_id = stored
 
     def stored(self, ids: Sequence[str]) -> dict[str, tuple[str, list[float]]]:
@@ -68,7 +79,9 @@ def scaled_index(built: Settings, scale: int, data_dir: Path, embedder: Embedder
     assert version is not None, "build the 1× index first"
     folder = version_folder(built.data_dir, version)
     units, documents = read_records(folder)
-    stored = VectorCollection.open(chroma_client(built), version).stored([unit.id for unit in units])
+    meta = read_meta(built.data_dir, version)
+    assert meta is not None, "the 1× index's current version has no meta"
+    stored = VersionVectors.open(chroma_client(built), version, meta.layout).stored([unit.id for unit in units])
     contents = Contents(paragraphs=tuple(copy_of(unit, n) for n in range(scale) for unit in units),
                         documents=tuple(copy_of(doc, n) for n in range(scale) for doc in documents), files={},
                         carried=frozenset(f"x{n:03d}.{unit.id}" for n in range(scale) for unit in units))
@@ -76,7 +89,8 @@ def scaled_index(built: Settings, scale: int, data_dir: Path, embedder: Embedder
     key = settings_key(scaled, embedder)
     started = time.perf_counter()
     with writer_lock(data_dir):
-        write_version(Target(data_dir, chroma_client(scaled), new_version_id(key), key), contents,
+        write_version(Target(data_dir, chroma_client(scaled), new_version_id(key), key, scaled.vector_overlay_share),
+                      contents,
                       CopiedVectors(stored), SentenceVectors.load(folder), embedder, built.embed_batch_size, True)
     return scaled, time.perf_counter() - started
 
