@@ -70,9 +70,10 @@ def qa_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fake_systems(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Scripted stand-ins for every system, with ours citing the gold paragraph second."""
+    """Scripted stand-ins for every system, with ours citing the gold paragraph second (and not refitted)."""
     specs = {"ours": scripted_ours(gold_rank=2), **{n: scripted_baseline(n) for n in runner.BASELINES}}
     monkeypatch.setattr(runner, "SYSTEMS", specs)
+    monkeypatch.setattr(runner, "load_fitting", lambda settings: None)
 
 
 def thresholds_file(tmp_path: Path, text: str) -> Path:
