@@ -71,7 +71,8 @@ class Fitter:
             return weights
         out_of_fold = _out_of_fold([p for p, _ in usable], x, y)
         never = reweighted.reweighted(replace(weights, threshold=0.0))
-        right = [not p.answerable or _right(never.extractive(*self.found(p), None).answer, p) for p, _ in usable]
+        right = [not p.answerable or facts_found(never.extractive(*self.found(p), None).answer, p.facts)
+                 for p, _ in usable]
         bias, coef = monotone_logistic(x, y)
         return replace(weights, answerability=tuple(round(float(w), 4) for w in coef),
                        bias=round(bias, 4), threshold=threshold(out_of_fold, y, right))
@@ -111,11 +112,6 @@ def _out_of_fold(pairs: Sequence[QAPair], x: np.ndarray, y: np.ndarray) -> np.nd
         if len(set(y[train])) == 2:
             predicted[~train] = _probability(*monotone_logistic(x[train], y[train]), x[~train])
     return predicted
-
-
-def _right(answer: str, pair: QAPair) -> bool:
-    """An answerable pair's answer holds every fact it must."""
-    return facts_found(answer, pair.facts)
 
 
 def threshold(probability: np.ndarray, answerable: np.ndarray, right: Sequence[bool],

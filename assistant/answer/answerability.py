@@ -23,7 +23,7 @@ from assistant.language.names import misspelt, new_names
 from assistant.language.periods import periods
 from assistant.language.text import content_terms, stem, years_in
 from assistant.question.read import Question
-from assistant.weights import WEIGHTS, Floors, Weights
+from assistant.weights import SIGNALS, WEIGHTS, Floors, Weights
 from indexer.types import Hit, Paragraph
 
 
@@ -35,10 +35,14 @@ class Evidence:
     absent: tuple[str, ...]  # rarely used names of the question no answering paragraph mentions
     lead: Scored
 
+    def signal(self, name: str) -> float:
+        """One signal by its name in weights.SIGNALS."""
+        return self.signals[SIGNALS.index(name)]
+
     @property
     def in_scope(self) -> bool:
         """False when the leading sentence speaks of another period than the one asked."""
-        return self.signals[3] > 0
+        return self.signal("in_scope") > 0
 
 
 def evidence(question: Question, scored: Sequence[Scored], chosen: Sequence[Scored], hits: Sequence[Hit],
@@ -66,7 +70,7 @@ def probability(signals: Sequence[float], weights: Weights) -> float:
 
 def found_at_all(found: Evidence, weights: Weights) -> bool:
     """The floors under the model: the question's words, or failing most of them its meaning, were found."""
-    words, meaning = found.signals[0], found.signals[1]
+    words, meaning = found.signal("coverage"), found.signal("meaning")
     floors = weights.floors
     return words >= floors.min_coverage and (words >= floors.weak_coverage or meaning >= floors.weak_meaning)
 
