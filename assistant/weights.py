@@ -40,6 +40,8 @@ class Selection:
     most_for_list: int  # the same when a list is asked
     min_gain: float  # a further sentence joins when it covers this share of the question the chosen ones leave out
     list_items: int  # a sentence ending in a colon brings up to this many following items ("…areas are:")
+    meeting_reach: float  # a change question takes another meeting's best sentence scoring this share of the best
+    most_meetings: int  # and follows the topic across at most this many meetings
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ import datetime as dt
 
 from assistant.answer.answerability import answerable, evidence
 from assistant.answer.answerer import REFUSAL, extractive_answer, scope
+from assistant.answer.kinds import offers
 from assistant.answer.sentences import Scored, choose, compose, idf_table, leads, score_sentences
 from assistant.language.acronyms import abbreviate_query, expand_query, explain_acronyms, learn_acronyms
 from assistant.language.text import content_terms
@@ -393,3 +394,59 @@ def test_a_part_asking_for_a_figure_is_answered_by_the_close_sentence_giving_it(
     chosen = [s.sentence for s in choose(score_sentences(question_of(question),
                                          hits, idf, whole), question_of(question), idf, by_part)]
     assert duration in chosen and recruit in chosen
+
+
+def test_a_change_over_time_is_told_one_line_per_meeting_in_date_order():
+    scored = [Scored("The hub opened its doors to the first cohort of twenty leaders.", 1, 0, 0.8, 0.7, 1.6),
+              Scored("The hub has now trained sixty-six leaders across four cohorts.", 0, 0, 0.7, 0.7, 1.5),
+              Scored("The hub's third cohort is under way with eighteen leaders.", 2, 0, 0.6, 0.6, 1.2),
+              Scored("Parking at the hub is limited on weekdays for all visitors.", 3, 0, 0.1, 0.1, 0.3)]
+    meetings = [dt.date(2024, 12, 2), dt.date(2020, 12, 11), dt.date(2023, 12, 13), dt.date(2022, 6, 1)]
+    idf = idf_table(unit(str(n), s.sentence) for n, s in enumerate(scored))
+    question = question_of("How has the leadership hub developed over the years?")
+    assert question.asks_change
+    chosen = choose(scored, question, idf, meetings=meetings)
+    assert "Parking" not in " ".join(s.sentence for s in chosen)  # another meeting, but not about the question
+    text, order = compose(chosen, meetings)
+    assert text.splitlines() == [
+        "At the 11 Dec 2020 meeting: The hub opened its doors to the first cohort of twenty leaders. [1]",
+        "At the 13 Dec 2023 meeting: The hub's third cohort is under way with eighteen leaders. [2]",
+        "At the 2 Dec 2024 meeting: The hub has now trained sixty-six leaders across four cohorts. [3]"]
+    assert order == [1, 2, 0]
+    single = choose(scored, question_of("What has the leadership hub done?"), idf, meetings=meetings)
+    assert len({meetings[s.hit] for s in single}) < 3  # a question not about change keeps to the closest sentences
+
+
+def test_a_who_question_wants_a_person_as_papers_print_one():
+    who = question_of("Who wrote the hate crime report?").wanted
+    assert who.kinds == ("person",)
+    assert offers(who, "The board received a report authored by Insp Prince.")
+    assert offers(who, "Claire Trewartha – Chief Executive, Office of the Police and Crime Commissioner")
+    assert not offers(who, "The board received a report on hate crime from the Force.")
+    assert not offers(who, "Victim First (Catch 22) supports victims of crime.")
+    named = question_of("Who did Insp Prince report to?").wanted
+    assert not offers(named, "Insp Prince presented the report.")  # the person asked about is no answer
+
+
+def test_who_wrote_a_report_is_answered_by_the_author_printed_on_it():
+    estates = unit("e1", "The estates strategy sets out how the force will reduce its buildings by a fifth.")
+    estates = estates.model_copy(update={"report_title": "Estates Strategy",
+                                         "report_author": "Jo Bloggs, Head of Estates"})
+    budget = unit("b1", "The budget report explains the estates savings agreed by the board.")
+    budget = budget.model_copy(update={"report_title": "Budget", "report_author": "Sam Roe, Chief Finance Officer"})
+    hits = [Hit(paragraph=budget, score=1.0), Hit(paragraph=estates, score=0.9)]
+    idf = idf_table(h.paragraph for h in hits)
+    question = "Who wrote the estates strategy report?"
+    answer = extractive_answer(question_of(question), found_for(question, hits, 0.8), idf, 5, "")
+    assert "Jo Bloggs, Head of Estates" in answer.answer and "Sam Roe" not in answer.answer
+    assert answer.citations[0].id == "e1" and not answer.abstained
+
+
+def test_a_sentence_saying_who_wrote_a_paper_answers_before_the_printed_author():
+    notes = unit("n1", "The board received a paper on the estates strategy authored by Insp Prince.")
+    notes = notes.model_copy(update={"report_title": "Board notes", "report_author": "Clare Hornbuckle"})
+    hits = [Hit(paragraph=notes, score=1.0)]
+    question = "Who wrote the paper on the estates strategy?"
+    answer = extractive_answer(question_of(question), found_for(question, hits, 0.8),
+                               idf_table(h.paragraph for h in hits), 5, "")
+    assert "Insp Prince" in answer.answer and "Hornbuckle" not in answer.answer

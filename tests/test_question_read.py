@@ -15,7 +15,11 @@ GLOSSARY = {"PCC": "Police and Crime Commissioner"}
      ("2025/26",), 0),
     ("When did the public survey run, and how many people responded?", ("date", "count"), {"asks_figure"}, (),
      (), 2),
-    ("Who chairs the panel?", (), {"asks_person"}, (), (), 0),
+    ("Who chairs the panel?", ("person",), {"asks_person"}, (), (), 0),
+    ("How has the community leadership programme developed since 2020?", (), {"asks_change"}, (), (), 0),
+    ("What did the December 2023 and December 2024 updates say about custody visits?", (), {"asks_change"},
+     ("December", "December"), ("December 2023", "December 2024"), 0),
+    ("Which company runs the behaviour change campaign?", (), {"asks_name", "asks_list"}, (), (), 0),
     ("Which organisation runs Victim First?", (), {"asks_name", "asks_list"}, ("Victim First",), (), 0),
     ("What are the priorities of the Police and Crime Plan?", (), {"asks_list"}, ("Police", "Crime Plan"), (), 0),
     ("What is the purpose of this report?", (), {"asks_about_paper"}, (), (), 0),
@@ -26,7 +30,8 @@ def test_a_question_is_read_once_into_what_it_asks_names_and_covers(
         parts: int) -> None:
     question = read_question(text, text, GLOSSARY)
     assert question.wanted.kinds == kinds
-    flagged = {flag for flag in ("asks_figure", "asks_name", "asks_person", "asks_list", "asks_about_paper")
+    flagged = {flag for flag in ("asks_figure", "asks_name", "asks_person", "asks_list", "asks_about_paper",
+                                                 "asks_change")
                if getattr(question, flag)}
     assert flagged == flags
     assert question.names == names
@@ -55,3 +60,4 @@ def test_a_follow_on_naming_no_time_keeps_the_chats() -> None:
                              GLOSSARY)
     assert question.years == frozenset({2024})
     assert question.wanted.kinds == ("money",)
+

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answer.answerability import Evidence, answerable, evidence
+from assistant.answer.answerability import Evidence, answerable, covers_years, evidence
 from assistant.answer.people import Listing, names_someone, role_holder
-from assistant.answer.sentences import Scored, best_sentence, choose, compose, score_sentences
+from assistant.answer.sentences import Scored, best_sentence, choose, compose, coverage, score_sentences
 from assistant.question.read import Question
 from assistant.retrieval.retrieve import Retrieved
 from assistant.types import Answer, Citation
@@ -15,6 +17,7 @@ from assistant.weights import WEIGHTS, Weights
 from indexer.types import Filters, Hit
 
 REFUSAL = "The panel papers don't say"
+AUTHORED = re.compile(r"\b(?:authored|written|prepared|produced|drafted) by\b", re.IGNORECASE)  # a sentence naming one
 UNMENTIONED = "The panel papers don't mention"
 
 
@@ -33,8 +36,13 @@ def judge(question: Question, found: Retrieved, idf: dict[str, float], weights: 
     scored = score_sentences(question, found.hits, idf, found.sentences, found.speaker, weights)
     by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker, weights))
                for part, (_, scores) in zip(question.parts, found.parts, strict=False)]
-    chosen = choose(scored, question, idf, by_part)
+    chosen = choose(scored, question, idf, by_part, meetings(found))
     return Judged(scored, chosen, evidence(question, scored, chosen, found.hits, idf, proper, people, weights.floors))
+
+
+def meetings(found: Retrieved) -> list[dt.date | None]:
+    """Each hit's meeting date, in hit order."""
+    return [hit.paragraph.meeting_date for hit in found.hits]
 
 
 def scope(filters: Filters | None, document_title: str | None) -> str:
@@ -88,11 +96,15 @@ def extractive_answer(question: Question, found: Retrieved, idf: dict[str, float
     if not answerable(judged.evidence, weights):
         return refused(question, judged, found, idf, limit, where)
     chosen = judged.chosen
+    if question.asks_author and not any(AUTHORED.search(s.sentence) for s in chosen):
+        authored = authored_hit(question, found.hits, idf)
+        if authored is not None:
+            return authored_answer(question, authored, found, idf, limit, judged.scored)
     if question.asks_person and not names_someone([s.sentence for s in chosen], people):
         holder = role_holder(question.text, people)
         if holder is not None:
             return listed_answer(question, holder, found, idf, limit, judged.scored)
-    text, order = compose(chosen)
+    text, order = compose(chosen, meetings(found) if question.asks_change else ())
     highlights = {s.hit: s.sentence for s in reversed(chosen)}
     cites = citations_for(question, found, order, highlights, idf, limit, judged.scored)
     return Answer(answer=text, abstained=False, citations=cites, query=found.query)
@@ -108,6 +120,28 @@ def refused(question: Question, judged: Judged, found: Retrieved, idf: dict[str,
     if lead is not None and lead.absent:
         return refusal(question, found, idf, limit, where, judged.scored, f"{REFUSAL} for {' or '.join(lead.absent)}")
     return refusal(question, found, idf, limit, where, judged.scored)
+
+
+def authored_hit(question: Question, hits: Sequence[Hit], idf: dict[str, float]) -> Hit | None:
+    """The found paragraph of the report the question names that prints its author: the best title match, from the
+    years asked, then the best ranked."""
+    unseen = max(idf.values(), default=1.0)
+    scored = [(covers_years(question, hit.paragraph), coverage(question.terms, hit.paragraph.report_title, idf, unseen),
+               -rank, hit) for rank, hit in enumerate(hits) if hit.paragraph.report_author]
+    best = max(scored, key=lambda row: row[:3], default=None)
+    return best[3] if best is not None and best[1] > 0 else None
+
+
+def authored_answer(question: Question, hit: Hit, found: Retrieved, idf: dict[str, float], limit: int,
+                    scored: Sequence[Scored]) -> Answer:
+    """The report's author as printed on it, the report cited first, then the paragraphs the search found."""
+    paper = hit.paragraph
+    when = f" to the {paper.meeting_date.day} {paper.meeting_date:%b %Y} meeting" if paper.meeting_date else ""
+    source = citation(1, hit, best_sentence(hit, question, idf, found.sentences))
+    rest = [c.model_copy(update={"n": c.n + 1}) for c in citations_for(question, found, [], {}, idf, limit - 1, scored)
+            if c.id != paper.id]
+    text = f"The report '{paper.report_title}'{when} gives its author as: {paper.report_author} [1]"
+    return Answer(answer=text, abstained=False, citations=(source, *rest), query=found.query)
 
 
 def listed_answer(question: Question, holder: Listing, found: Retrieved, idf: dict[str, float], limit: int,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter
@@ -116,13 +117,17 @@ def _once(items: Iterable[Scored]) -> list[Scored]:
 
 
 def choose(scored: Sequence[Scored], question: Question, idf: dict[str, float],
-           by_part: Sequence[tuple[Question, Sequence[Scored]]] = ()) -> list[Scored]:
+           by_part: Sequence[tuple[Question, Sequence[Scored]]] = (),
+           meetings: Sequence[dt.date | None] = ()) -> list[Scored]:
     """The best sentence and the few close behind it (more for a list), the best for each part of a
-    many-part question, each with what it introduces."""
+    many-part question, the best of each other meeting for a change over time, each with what it introduces;
+    meetings holds each hit's meeting date."""
     candidates = leads(scored)
     if not candidates:
         return []
     chosen = _close(candidates, question)
+    if question.asks_change:
+        chosen += across_meetings(candidates, chosen, meetings)
     parts = [top for top in _part_answers(by_part) if top not in chosen[:1]]
     chosen = [*chosen[:1], *parts, *(s for s in chosen[1:] if s not in parts)]
     chosen = _answer_first(chosen, question)
@@ -137,6 +142,19 @@ def _close(candidates: Sequence[Scored], question: Question) -> list[Scored]:
     if giving is not None and not any(offers(question.wanted, s.sentence) for s in chosen):
         chosen.append(giving)
     return chosen
+
+
+def across_meetings(candidates: Sequence[Scored], chosen: Sequence[Scored],
+                    meetings: Sequence[dt.date | None]) -> list[Scored]:
+    """The best sentence of each meeting the chosen ones do not quote, scoring within reach of the best, so a
+    question about change over time hears every meeting that spoke of it."""
+    heard = {meetings[s.hit] for s in chosen if s.hit < len(meetings)}
+    best: dict[dt.date, Scored] = {}
+    for item in candidates:
+        day = meetings[item.hit] if item.hit < len(meetings) else None
+        if day is not None and day not in heard and item.score >= PICK.meeting_reach * candidates[0].score:
+            best.setdefault(day, item)
+    return list(best.values())[: max(0, PICK.most_meetings - len(heard))]
 
 
 def _within_reach(candidates: Sequence[Scored]) -> list[Scored]:
@@ -231,15 +249,28 @@ def _is_item(text: str) -> bool:
     return _as_sentence(text) != text.strip()
 
 
-def compose(chosen: Sequence[Scored]) -> tuple[str, list[int]]:
-    """Stitch sentences into an answer with [n] markers; returns text and hit indices in citation order."""
+def compose(chosen: Sequence[Scored], meetings: Sequence[dt.date | None] = ()) -> tuple[str, list[int]]:
+    """Stitch sentences into an answer with [n] markers; returns text and hit indices in citation order. Given
+    each hit's meeting date (a change over time), one line per meeting, in date order."""
+    if meetings:
+        by_day = sorted({_day(s, meetings) for s in chosen}, key=lambda day: day or dt.date.max)
+        chosen = [s for day in by_day for s in chosen if _day(s, meetings) == day]
     order = list(dict.fromkeys(s.hit for s in chosen))
     pieces: list[str] = []
     for i, item in enumerate(chosen):
         marker = order.index(item.hit) + 1
         closes_run = i + 1 == len(chosen) or chosen[i + 1].hit != item.hit
-        pieces.append(f"{_as_sentence(item.sentence)} [{marker}]" if closes_run else _as_sentence(item.sentence))
-    return " ".join(pieces), order
+        day = _day(item, meetings)
+        opens_day = meetings and (i == 0 or _day(chosen[i - 1], meetings) != day)
+        opening = ("\n" if i else "") + (f"At the {day.day} {day:%b %Y} meeting: " if day else "Undated: ")
+        sentence = _as_sentence(item.sentence)
+        pieces.append((opening if opens_day else "") + (f"{sentence} [{marker}]" if closes_run else sentence))
+    return " ".join(pieces).replace(" \n", "\n"), order
+
+
+def _day(item: Scored, meetings: Sequence[dt.date | None]) -> dt.date | None:
+    """The meeting date of a sentence's hit, if known."""
+    return meetings[item.hit] if item.hit < len(meetings) else None
 
 
 def _as_sentence(text: str) -> str:

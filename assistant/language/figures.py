@@ -23,6 +23,17 @@ COUNT = re.compile(rf"(?<![\w.£/,-])(\d[\d,]*|(?:{'|'.join(TENS)})-(?:{'|'.join
                    r"(?![\w%/.,:-]|\s?per\s?cent|,\d|\.\d)", re.IGNORECASE)
 SLASHED = r"\d{1,2}/\d{1,2}/\d{2,4}"  # 20/08/2024
 DURATION = re.compile(rf"\b(?:\d+|{NUMBER_WORD}|a)[\s-]+(?:minute|hour|day|week|month|year)s?\b", re.IGNORECASE)
+TITLE = (r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Prof(?:essor)?|Sir|Dame|Lord|Lady|Revd|Rev|Reverend|"
+         r"(?:Chief |Detective )?(?:Insp(?:ector)?|Supt|Superintendent|Constable)|Sgt|Sergeant|PC|DC|DS|DI|DCI|DCC|"
+         r"ACC|CC)")
+ROLE = (r"(?:Chair|Vice|Deputy|Chief|Director|Head|Manager|Officer|Commissioner|Member|Independent|Councillor|Lead|"
+        r"Clerk|Secretary|Treasurer|CEO|CFO|PCC|DPCC|Executive|Solicitor|Monitoring|Senior|Assistant|Principal|Co-opted|"
+        r"Police and Crime)")
+# a person as papers print one: a title and a name ('Insp Prince', 'Chief Superintendent Shane O'Neill'), or a name
+# after 'by' ('authored by Lizzie Starr') or before a role ('Vipal Karavadra (Chair)', 'Claire Trewartha – Chief…')
+PERSON = re.compile(rf"\b{TITLE}\.?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+|"
+                    r"(?<=\bby )[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+|"
+                    rf"\b[A-Z][a-z'’-]+\s+[A-Z][\w'’-]+(?=\s+(?:\(|[–-]\s+){ROLE}\b)")
 FIGURES = {
     "money": MONEY,
     "share": PERCENT,
@@ -30,6 +41,7 @@ FIGURES = {
                        rf"|(?:{MONTH})(?:\s+\d{{4}})?|q[1-4]|quarter [1-4]|(?:19|20)\d\d)\b", re.IGNORECASE),
     "count": COUNT,
     "duration": DURATION,
+    "person": PERSON,
 }
 DAY = re.compile(rf"{DATE.pattern}|{SLASHED}", re.IGNORECASE)  # a date to the day
 NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s(?:(?:and|of|for)\s)?)*[A-Z][\w'’-]*")

@@ -19,6 +19,8 @@ ASKS = [
                          re.IGNORECASE)),
     ("date", re.compile(rf"\b(?:{WHEN_ASKED}|(?:what|which) (?:dates?|day|month|time)\b)", re.IGNORECASE)),
     ("duration", re.compile(r"\bhow long\b", re.IGNORECASE)),
+    ("person", re.compile(r"(?:^\W*|[,;:—–-]\s*|\b(?:and|but|so)\s+)who\b|\bby whom\b|\bwhose name\b|\bname of the\b|"
+                          r"\bwhich (?:officer|member|councillor|person|individual)s?\b", re.IGNORECASE)),
     ("count", re.compile(r"\b(?:how many|how often|number of|what number)\b|"
                          r"\b(?:which|who)\b[^?]*\b(?:more|fewer|most|fewest)\s+\w+s\b",  # 'which drew more responses'
                          re.IGNORECASE)),
@@ -41,8 +43,19 @@ COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}[\w'-]+)", re.IGNORECASE
 ASKS_PERSON = re.compile(r"^\W*(?:(?:and|so|but)\s+)?(?:who\s+(?:is|was|are|were|chairs|chaired|leads|led|runs|ran|"
                          r"heads|headed)\b|what\s+is\s+(?:the\s+)?[\w\s'’-]+?['’]s\s+name\b|"
                          r"(?:what|who)\s+is\s+the\s+name\s+of\b)", re.IGNORECASE)
+# "who wrote the … report": a report's printed author answers it
+ASKS_AUTHOR = re.compile(r"\bwho\s+(?:wrote|authored|prepared|produced|drafted)\b|\bauthor of\b|"
+                         r"\bwhose (?:report|paper)\b", re.IGNORECASE)
 ASKS_LIST = re.compile(r"\b(list|which|what (are|were) the|name the|examples|areas|priorities|all the)\b",
                        re.IGNORECASE)
+# an answer follows the topic across meetings: "how has … changed", "what became of…", "from 2023 to 2024"
+CHANGE_VERB = r"(?:change|develop|evolve|progress|move on|get on|come up|show up|go up or down|gone up or down)"
+ASKS_CHANGE = re.compile(rf"\b(?:(?:has|have|did|does)\s+(?:[\w'’-]+\s+){{0,8}}?{CHANGE_VERB}(?=\s*(?:[?,;—–-]|$|(?:"
+                         r"between|since|from|over|in|after|at|to|by|during)\b))|changed|developed|evolved|"
+                         r"progressed|moved on|over (?:the )?(?:years|time)|became of|happened (?:with|to)|ended up|"
+                         r"still (?:going|running|in place|happening)|since (?:the )?(?:first|last|then)|a year on|"
+                         r"compared (?:with|to)|better or worse|up or down|trend|"
+                         r"from (?:19|20)\d\d to (?:19|20)\d\d)\b", re.IGNORECASE)
 ABOUT_PAPER_ASKED = re.compile(r"\b(?:report|paper|purpose)\b", re.IGNORECASE)
 AND_ASKS = re.compile(r",?\s+and\s+(?=(?:how|what|when|where|who|which|why|has|have|did|does|do|is|are|was|were)\b)",
                       re.IGNORECASE)
@@ -66,8 +79,6 @@ def wanted(question: str) -> Wanted:
     nouns = frozenset(content_terms(counted.group(1))) if counted else frozenset()
     given = frozenset(m.group(0).lower() for pattern in FIGURES.values() for m in pattern.finditer(question))
     return Wanted(kinds, nouns, given)
-
-
 
 
 def question_parts(question: str) -> list[str]:

@@ -10,6 +10,8 @@ from assistant.language.periods import Periods, named, periods
 from assistant.language.text import content_terms, stem, unique, words, years_in
 from assistant.question.asked import (
     ABOUT_PAPER_ASKED,
+    ASKS_AUTHOR,
+    ASKS_CHANGE,
     ASKS_FIGURE,
     ASKS_LIST,
     ASKS_NAME,
@@ -33,8 +35,10 @@ class Question:
     asks_figure: bool  # opens "how many / how much / how long / when / what is the cost…"
     asks_name: bool  # "which organisation / company…": an answer names one
     asks_person: bool  # "who is / chairs…": an answer names someone
+    asks_author: bool  # "who wrote the … report": the report's printed author answers it
     asks_list: bool  # "which / what are the / list…": an answer may be several items
     asks_about_paper: bool  # "what is the report for": a sentence restating a paper's purpose may answer it
+    asks_change: bool  # "how has … changed / developed / what became of…": an answer follows it across meetings
     names: tuple[str, ...]  # runs of capitalised words: people, bodies, forces, places, programmes
     stems: frozenset[str]  # its words, stemmed: a name among them is not news to the asker
     periods: Periods  # the quarters, financial years, months and years it is about
@@ -46,6 +50,11 @@ class Question:
     def follows_on(self) -> bool:
         """True when the question was completed from the chat."""
         return self.standalone != self.text
+
+
+def spans_years(scope: Periods) -> bool:
+    """True when a question names months of different years ('the December 2023 and December 2024 updates')."""
+    return len({year for _, year in scope.months if year}) > 1
 
 
 def read_question(text: str, standalone: str, glossary: dict[str, str]) -> Question:
@@ -60,8 +69,11 @@ def read_question(text: str, standalone: str, glossary: dict[str, str]) -> Quest
         own_terms=tuple(unique(content_terms(text))),
         wanted=asked if asked.kinds else wanted(standalone),
         asks_figure=bool(ASKS_FIGURE.match(text)), asks_name=bool(ASKS_NAME.search(text)),
-        asks_person=bool(ASKS_PERSON.match(text)), asks_list=bool(ASKS_LIST.search(text)),
-        asks_about_paper=bool(ABOUT_PAPER_ASKED.search(text)), names=tuple(question_names(text)),
+        asks_person=bool(ASKS_PERSON.match(text)), asks_author=bool(ASKS_AUTHOR.search(text)),
+        asks_list=bool(ASKS_LIST.search(text)),
+        asks_about_paper=bool(ABOUT_PAPER_ASKED.search(text)),
+        asks_change=bool(ASKS_CHANGE.search(standalone)) or spans_years(periods(scope_text)),
+        names=tuple(question_names(text)),
         stems=frozenset(stem(word) for word in words(text)),
         periods=periods(scope_text), named_periods=tuple(named(scope_text)), years=frozenset(years_in(scope_text)),
         parts=tuple(read_question(part, part, glossary) for part in question_parts(text)),
