@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.answer.people import Listing, listings
+from assistant.answer.people import People, listings
 from assistant.answer.sentences import idf_table
 from assistant.language.acronyms import load_glossary
 from assistant.language.names import proper_words
@@ -30,7 +30,7 @@ class Library:
     glossary: dict[str, str] = field(init=False)
     speakers: list[str] = field(init=False)
     proper: frozenset[str] = field(init=False)  # words the papers use as names, for answers that must name one
-    people: tuple[Listing, ...] = field(init=False)  # people the papers list with a role, for "who is the…"
+    people: People = field(init=False)  # people the papers list with a role, for "who is the…"
 
     def __post_init__(self) -> None:
         """Derive every lookup once, so answering never scans the corpus."""
@@ -44,7 +44,7 @@ class Library:
         object.__setattr__(self, "glossary", load_glossary((p.text for p in self.paragraphs), seed))
         object.__setattr__(self, "speakers", known_speakers(self.paragraphs))
         object.__setattr__(self, "proper", proper_words([p.text for p in self.paragraphs]))
-        object.__setattr__(self, "people", listings(self.documents, self.paragraphs))
+        object.__setattr__(self, "people", People(listings(self.documents, self.paragraphs)))
 
     def document(self, document_id: str) -> tuple[Document, list[Paragraph]]:
         """A document and its paragraphs in reading order."""
