@@ -25,6 +25,7 @@ class Library:
     paragraphs: Sequence[Paragraph]
     documents: Sequence[Document]
     by_id: dict[str, Paragraph] = field(init=False)
+    document_by_id: dict[str, Document] = field(init=False)
     by_document: dict[str, list[Paragraph]] = field(init=False)
     idf: dict[str, float] = field(init=False)
     glossary: dict[str, str] = field(init=False)
@@ -39,6 +40,7 @@ class Library:
             by_document.setdefault(paragraph.document_id, []).append(paragraph)
         seed = tomllib.loads(GLOSSARY_SEED.read_text(encoding="utf-8"))
         object.__setattr__(self, "by_id", {p.id: p for p in self.paragraphs})
+        object.__setattr__(self, "document_by_id", {d.id: d for d in reversed(self.documents)})  # the first wins
         object.__setattr__(self, "by_document", by_document)
         object.__setattr__(self, "idf", idf_table(self.paragraphs))
         object.__setattr__(self, "glossary", load_glossary((p.text for p in self.paragraphs), seed))
@@ -48,7 +50,7 @@ class Library:
 
     def document(self, document_id: str) -> tuple[Document, list[Paragraph]]:
         """A document and its paragraphs in reading order."""
-        found = next((d for d in self.documents if d.id == document_id), None)
+        found = self.document_by_id.get(document_id)
         if found is None:
             raise NotFound(f"no document with id '{document_id}'")
         return found, self.by_document.get(document_id, [])
@@ -64,4 +66,5 @@ class Library:
 
     def title_of(self, document_id: str | None) -> str | None:
         """The title of a document id, for scoping refusals."""
-        return next((d.title for d in self.documents if d.id == document_id), None)
+        found = self.document_by_id.get(document_id) if document_id is not None else None
+        return found.title if found else None

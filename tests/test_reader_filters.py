@@ -1,0 +1,41 @@
+"""Filtering keyword hits by arrays of the units' fields keeps exactly the units each filter's conditions match."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from indexer.reader import allowed_units, filter_columns
+from indexer.types import Filters, Paragraph
+from indexer.units import filter_conditions, matches, unit_metadata
+
+
+def unit(n: int, **changes: object) -> Paragraph:
+    """A unit of one of two documents, met in 2023 or 2024, or undated."""
+    fields: dict[str, object] = {
+        "id": f"u{n}", "source_file": "f.txt", "document_id": f"doc-{n % 2}", "body": "Panel",
+        "meeting_date": (dt.date(2023, 12, 13), dt.date(2024, 12, 2), None)[n % 3], "doc_type": "report",
+        "report_title": "Update", "label": str(n), "citation": f"¶{n}", "text": "The precept rises.", "order": n}
+    return Paragraph.model_validate(fields | changes)
+
+
+UNITS = [unit(n) for n in range(12)] + [unit(12, doc_type="minutes", body="Council")]
+FILTERS = [
+    Filters(meeting_from=dt.date(2024, 1, 1)),
+    Filters(meeting_to=dt.date(2024, 1, 1)),
+    Filters(meeting_from=dt.date(2023, 12, 13), meeting_to=dt.date(2023, 12, 13)),
+    Filters(document="doc-1"),
+    Filters(document="doc-9"),
+    Filters(doc_type="minutes"),
+    Filters(body="Council", doc_type="minutes"),
+    Filters(document="doc-0", meeting_from=dt.date(2024, 1, 1), doc_type="report"),
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_a_filter_allows_the_units_its_conditions_match_and_no_others(filters: Filters) -> None:
+    conditions = filter_conditions(filters)
+    expected = [matches(unit_metadata(u), conditions) for u in UNITS]
+    assert allowed_units(filter_columns(UNITS), conditions).tolist() == expected
+    assert 0 < sum(expected) < len(UNITS) or filters.document == "doc-9"
