@@ -249,6 +249,13 @@ class IndexReader:
         found = loaded.keyword.search(query, k, allowed)
         return [Hit(paragraph=loaded.paragraphs[position], score=score) for position, score in found]
 
+    def mentions(self, word: str, filters: Filters | None = None) -> bool:
+        """True when a unit searched uses the word: the keyword index's vocabulary answers for the whole library,
+        a keyword search when filters narrow it."""
+        if filter_conditions(filters):
+            return bool(self.keyword(word, 1, filters))
+        return self._loaded.keyword.uses(word)
+
     def sentence_scores(self, query: str, unit_ids: Sequence[str]) -> SentenceScores:
         """The named units' sentences, each with its cosine to the query, in reading order."""
         sentences = self._loaded.sentences

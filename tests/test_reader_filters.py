@@ -1,12 +1,18 @@
-"""Filtering keyword hits by arrays of the units' fields keeps exactly the units each filter's conditions match."""
+"""The reader's shortcuts give what a keyword search would: filters as arrays of the units' fields keep exactly the
+units each filter's conditions match, and a word is mentioned exactly when a keyword search for it finds a unit."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
-from indexer.reader import allowed_units, filter_columns
+from evals.dataset import load_pairs, qa_files
+from indexer.build import build_index
+from indexer.embed import Embedder
+from indexer.reader import IndexReader, allowed_units, filter_columns
+from indexer.settings import Settings
 from indexer.types import Filters, Paragraph
 from indexer.units import filter_conditions, matches, unit_metadata
 
@@ -39,3 +45,15 @@ def test_a_filter_allows_the_units_its_conditions_match_and_no_others(filters: F
     expected = [matches(unit_metadata(u), conditions) for u in UNITS]
     assert allowed_units(filter_columns(UNITS), conditions).tolist() == expected
     assert 0 < sum(expected) < len(UNITS) or filters.document == "doc-9"
+
+
+def test_a_word_is_mentioned_exactly_when_a_keyword_search_for_it_finds_a_unit(
+    small_settings: Settings, embedder: Embedder
+) -> None:
+    build_index(small_settings, progress=False, embedder=embedder)
+    reader = IndexReader.open(small_settings, embedder)
+    asked = {word for pair in load_pairs(qa_files()) for word in re.findall(r"\S+", pair.question)}
+    words = sorted(asked | {"Quokka", "SmartWater", "the", "O'Brien", "£25", "2024/25", "-", ""})
+    mentioned = [reader.mentions(word) for word in words]
+    assert mentioned == [bool(reader.keyword(word, 1)) for word in words]
+    assert 0 < sum(mentioned) < len(words)
