@@ -7,6 +7,7 @@ over every unit, listed person or document on the way to an answer would show as
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from types import FrameType
@@ -32,18 +33,22 @@ QUESTIONS = (
 
 
 def python_calls(action: Callable[[], object]) -> int:
-    """Python function calls (generator steps included) made while action runs."""
+    """Python function calls (generator steps included) made while action runs; the garbage collector waits, so
+    no finaliser of earlier garbage is counted."""
     calls = 0
 
     def count(frame: FrameType, event: str, arg: object) -> None:
         nonlocal calls
         calls += event == "call"
 
+    gc.collect()
+    gc.disable()
     sys.setprofile(count)
     try:
         action()
     finally:
         sys.setprofile(None)
+        gc.enable()
     return calls
 
 
