@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.answer.people import Listing, listings
+from assistant.answer.people import People, listings
 from assistant.answer.sentences import idf_table
 from assistant.language.acronyms import load_glossary
 from assistant.language.names import proper_words
@@ -25,12 +25,13 @@ class Library:
     paragraphs: Sequence[Paragraph]
     documents: Sequence[Document]
     by_id: dict[str, Paragraph] = field(init=False)
+    document_by_id: dict[str, Document] = field(init=False)
     by_document: dict[str, list[Paragraph]] = field(init=False)
     idf: dict[str, float] = field(init=False)
     glossary: dict[str, str] = field(init=False)
     speakers: list[str] = field(init=False)
     proper: frozenset[str] = field(init=False)  # words the papers use as names, for answers that must name one
-    people: tuple[Listing, ...] = field(init=False)  # people the papers list with a role, for "who is the…"
+    people: People = field(init=False)  # people the papers list with a role, for "who is the…"
 
     def __post_init__(self) -> None:
         """Derive every lookup once, so answering never scans the corpus."""
@@ -39,16 +40,17 @@ class Library:
             by_document.setdefault(paragraph.document_id, []).append(paragraph)
         seed = tomllib.loads(GLOSSARY_SEED.read_text(encoding="utf-8"))
         object.__setattr__(self, "by_id", {p.id: p for p in self.paragraphs})
+        object.__setattr__(self, "document_by_id", {d.id: d for d in reversed(self.documents)})  # the first wins
         object.__setattr__(self, "by_document", by_document)
         object.__setattr__(self, "idf", idf_table(self.paragraphs))
         object.__setattr__(self, "glossary", load_glossary((p.text for p in self.paragraphs), seed))
         object.__setattr__(self, "speakers", known_speakers(self.paragraphs))
         object.__setattr__(self, "proper", proper_words([p.text for p in self.paragraphs]))
-        object.__setattr__(self, "people", listings(self.documents, self.paragraphs))
+        object.__setattr__(self, "people", People(listings(self.documents, self.paragraphs)))
 
     def document(self, document_id: str) -> tuple[Document, list[Paragraph]]:
         """A document and its paragraphs in reading order."""
-        found = next((d for d in self.documents if d.id == document_id), None)
+        found = self.document_by_id.get(document_id)
         if found is None:
             raise NotFound(f"no document with id '{document_id}'")
         return found, self.by_document.get(document_id, [])
@@ -64,4 +66,5 @@ class Library:
 
     def title_of(self, document_id: str | None) -> str | None:
         """The title of a document id, for scoping refusals."""
-        return next((d.title for d in self.documents if d.id == document_id), None)
+        found = self.document_by_id.get(document_id) if document_id is not None else None
+        return found.title if found else None

@@ -50,11 +50,16 @@ class KeywordIndex:
         """How many units are indexed."""
         return 0 if self._bm25 is None else int(self._bm25.scores["num_docs"])
 
-    def search(self, query: str, k: int, allowed: Sequence[bool] | None = None) -> list[tuple[int, float]]:
-        """Top k (unit position, BM25 score) with a positive score, among allowed units only."""
+    def uses(self, text: str) -> bool:
+        """True when some unit has one of the text's words, as a search for the text would find it: BM25 scores
+        any unit holding a query word above zero, so the vocabulary answers without scoring every unit."""
+        return self._bm25 is not None and any(token in self._bm25.vocab_dict for token in tokenize([text])[0])
+
+    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Top k (unit position, BM25 score) with a positive score, among allowed units only (a mask by position)."""
         if self._bm25 is None or k < 1:
             return []
-        mask = None if allowed is None else np.array(allowed, dtype=np.float32)
+        mask = None if allowed is None else allowed.astype(np.float32)
         positions, scores = self._bm25.retrieve(
             tokenize([query]), k=min(k, self.size), show_progress=False, weight_mask=mask
         )

@@ -18,7 +18,7 @@ from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
 from indexer.store import SERVER_ERRORS, CircuitBreaker, VersionVectors, chroma_client
 from indexer.types import Dependency, Document, Filters, Hit, Paragraph, SentenceScores
-from indexer.units import Scalar, filter_conditions, matches, unit_metadata
+from indexer.units import COMPARE, Condition, filter_conditions, unit_metadata
 from indexer.versions import (
     VersionMeta,
     VersionUnreadable,
@@ -42,6 +42,7 @@ class IndexCorrupt(IndexMissing):
 
 
 UNREADABLE = (OSError, ValueError, EOFError, KeyError)  # what damaged keyword or sentence files raise on load
+FILTERED = ("meeting_yyyymmdd", "document_id", "doc_type", "body")  # the unit fields filter_conditions compares
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class LoadedVersion:
     meta: VersionMeta
     paragraphs: tuple[Paragraph, ...]
     documents: tuple[Document, ...]
-    metadata: tuple[dict[str, Scalar], ...]  # per unit, in keyword-index order, for filtering keyword hits
+    columns: dict[str, np.ndarray]  # each filtered field of every unit, in keyword-index order
     by_id: dict[str, Paragraph]
     vectors: VersionVectors
     keyword: KeywordIndex
@@ -78,12 +79,27 @@ def load_version(settings: Settings, client: ClientAPI, version: str) -> LoadedV
         meta=meta,
         paragraphs=paragraphs,
         documents=documents,
-        metadata=tuple(unit_metadata(unit) for unit in paragraphs),
+        columns=filter_columns(paragraphs),
         by_id={unit.id: unit for unit in paragraphs},
         vectors=vectors,
         keyword=keyword,
         sentences=sentences,
     )
+
+
+def filter_columns(paragraphs: Sequence[Paragraph]) -> dict[str, np.ndarray]:
+    """Each filtered field of every unit as one array, so filtering keyword hits costs a few array comparisons
+    per search rather than a Python call per unit (at 100x the bundled papers, 89,300 of them)."""
+    rows = [unit_metadata(unit) for unit in paragraphs]
+    return {key: np.array([row[key] for row in rows]) for key in FILTERED}
+
+
+def allowed_units(columns: dict[str, np.ndarray], conditions: Sequence[Condition]) -> np.ndarray:
+    """True for each unit that meets every condition."""
+    mask = np.ones(len(columns[FILTERED[0]]), dtype=bool)
+    for key, op, value in conditions:
+        mask &= COMPARE[op](columns[key], value)
+    return mask
 
 
 def first_servable(
@@ -229,9 +245,16 @@ class IndexReader:
         """Top k units by BM25 score; units without any query word are left out."""
         loaded = self._loaded
         conditions = filter_conditions(filters)
-        allowed = [matches(fields, conditions) for fields in loaded.metadata] if conditions else None
+        allowed = allowed_units(loaded.columns, conditions) if conditions else None
         found = loaded.keyword.search(query, k, allowed)
         return [Hit(paragraph=loaded.paragraphs[position], score=score) for position, score in found]
+
+    def mentions(self, word: str, filters: Filters | None = None) -> bool:
+        """True when a unit searched uses the word: the keyword index's vocabulary answers for the whole library,
+        a keyword search when filters narrow it."""
+        if filter_conditions(filters):
+            return bool(self.keyword(word, 1, filters))
+        return self._loaded.keyword.uses(word)
 
     def sentence_scores(self, query: str, unit_ids: Sequence[str]) -> SentenceScores:
         """The named units' sentences, each with its cosine to the query, in reading order."""

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.answer.people import Listing, names_someone, role_holder
+from assistant.answer.people import Listing, People, names_someone, role_holder
 from assistant.question.asked import ASKS_PERSON
 from indexer.types import Paragraph
 
@@ -15,11 +15,12 @@ LIST = Paragraph(id="3", source_file="f.txt", document_id="doc", body="Panel", m
                  text="Present:\nRupert Matthews – Police and Crime Commissioner\n"
                       "Mr David Sandall (Deputy Chief Constable)\nMr Rob Nixon (Chief Constable)\nLuke Pulford (Chair)",
                  order=3)
-PEOPLE = [Listing("Rupert Matthews", "Police and Crime Commissioner", "Rupert Matthews – Police and Crime Commissioner",
-                  LIST),
-          Listing("Mr Rob Nixon", "Chief Constable", "Mr Rob Nixon (Chief Constable)", LIST),
-          Listing("Mr David Sandall", "Deputy Chief Constable", "Mr David Sandall (Deputy Chief Constable)", LIST),
-          Listing("Luke Pulford", "Chair", "Luke Pulford (Chair)", LIST)]
+PEOPLE = People((
+    Listing("Rupert Matthews", "Police and Crime Commissioner", "Rupert Matthews – Police and Crime Commissioner",
+            LIST),
+    Listing("Mr Rob Nixon", "Chief Constable", "Mr Rob Nixon (Chief Constable)", LIST),
+    Listing("Mr David Sandall", "Deputy Chief Constable", "Mr David Sandall (Deputy Chief Constable)", LIST),
+    Listing("Luke Pulford", "Chair", "Luke Pulford (Chair)", LIST)))
 
 
 @pytest.mark.parametrize(("question", "holder"), [

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.kinds import answers
-from assistant.answer.people import Listing
+from assistant.answer.people import People
 from assistant.answer.sentences import Scored, leads
 from assistant.language.names import misspelt, new_names
 from assistant.language.periods import periods
-from assistant.language.text import content_terms, stem, years_in
+from assistant.language.text import content_terms, years_in
 from assistant.question.read import Question
 from assistant.weights import SIGNALS, WEIGHTS, Floors, Weights
 from indexer.types import Hit, Paragraph
@@ -46,16 +46,15 @@ class Evidence:
 
 
 def evidence(question: Question, scored: Sequence[Scored], chosen: Sequence[Scored], hits: Sequence[Hit],
-             idf: dict[str, float], proper: frozenset[str], people: Sequence[Listing],
+             idf: dict[str, float], proper: frozenset[str], people: People,
              floors: Floors = WEIGHTS.floors) -> Evidence | None:
     """The signals of the candidates found and the sentences chosen (None when no sentence could answer)."""
     candidates = leads(scored)
     if not candidates or not chosen:
         return None
     lead = candidates[0]
-    known = frozenset(stem(word.lower()) for person in people for word in person.name.split())
     answering = [hits[s.hit].paragraph for s in chosen]
-    absent = tuple(rare_names_absent(question, answering, idf, known, floors.rare_name_idf))
+    absent = tuple(rare_names_absent(question, answering, idf, people.name_stems, floors.rare_name_idf))
     signals = (max(s.coverage for s in candidates), max(s.meaning for s in scored),
                float(gives_asked(question, chosen, proper)), float(lead.in_scope or not question.named_periods),
                float(covers_years(question, hits[lead.hit].paragraph)), float(not absent))

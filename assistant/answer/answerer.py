@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answer.answerability import Evidence, answerable, covers_years, evidence
-from assistant.answer.people import Listing, names_someone, role_holder
+from assistant.answer.people import NOBODY, Listing, People, names_someone, role_holder
 from assistant.answer.sentences import Scored, best_sentence, choose, compose, coverage, score_sentences
 from assistant.question.read import Question
 from assistant.retrieval.retrieve import Retrieved
@@ -31,7 +31,7 @@ class Judged:
 
 
 def judge(question: Question, found: Retrieved, idf: dict[str, float], weights: Weights,
-          proper: frozenset[str] = frozenset(), people: Sequence[Listing] = ()) -> Judged:
+          proper: frozenset[str] = frozenset(), people: People = NOBODY) -> Judged:
     """Score the sentences found, choose the answering ones and read the evidence that they answer."""
     scored = score_sentences(question, found.hits, idf, found.sentences, found.speaker, weights)
     by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker, weights))
@@ -84,7 +84,7 @@ def citations_for(question: Question, found: Retrieved, order: Sequence[int], hi
 
 
 def extractive_answer(question: Question, found: Retrieved, idf: dict[str, float], limit: int, where: str,
-                      proper: frozenset[str] = frozenset(), people: Sequence[Listing] = (),
+                      proper: frozenset[str] = frozenset(), people: People = NOBODY,
                       weights: Weights = WEIGHTS) -> Answer:
     """Answer from the papers' own sentences, or refuse and offer the closest paragraphs; proper holds the words
     the papers use as names (Library.proper), which an answer to "which organisation…" must give, and people

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from assistant.language.text import content_terms
+from assistant.language.text import content_terms, stem
 from assistant.scrutiny.people import listed
 from indexer.types import Document, Paragraph
 
@@ -35,6 +35,42 @@ class Listing:
         return self.name.split()[-1]
 
 
+@dataclass(frozen=True)
+class Role:
+    """A role's content terms and initials, read once, with the first listing of someone holding it."""
+
+    terms: frozenset[str]
+    initials: str
+    holder: Listing
+
+
+@dataclass(frozen=True)
+class People:
+    """The papers' listed people and what every question checks against them, derived once per index version,
+    so an answer's cost does not grow with how many papers list people (issue 18: 100 copies of the papers list
+    2,500 people; re-reading them cost 25 ms of every answer)."""
+
+    listings: tuple[Listing, ...] = ()
+    surnames: frozenset[str] = field(init=False)  # as sentences name them ('Mr Sandall')
+    name_stems: frozenset[str] = field(init=False)  # stemmed words of their names: a listed person may go unnamed
+    roles: tuple[Role, ...] = field(init=False)  # specific roles in listing order, each with its first holder
+
+    def __post_init__(self) -> None:
+        """Read every listing once."""
+        roles: dict[tuple[frozenset[str], str], Role] = {}
+        for person in self.listings:
+            role = Role(frozenset(content_terms(person.role)), _initials(person.role), person)
+            if len(role.terms) >= SPECIFIC:  # a later holder of the same role never outranks the first
+                roles.setdefault((role.terms, role.initials), role)
+        object.__setattr__(self, "surnames", frozenset(person.surname for person in self.listings))
+        object.__setattr__(self, "name_stems", frozenset(stem(word.lower()) for person in self.listings
+                                                         for word in person.name.split()))
+        object.__setattr__(self, "roles", tuple(roles.values()))
+
+
+NOBODY = People()  # no lists of people: nothing to check against
+
+
 def listings(documents: Sequence[Document], paragraphs: Sequence[Paragraph]) -> tuple[Listing, ...]:
     """Every listed person with a role, located at the paragraph and line listing them; a report's author at
     its first paragraph, quoted as its header prints them ('Kira Knott, Chief Finance Officer')."""
@@ -53,15 +89,14 @@ def listings(documents: Sequence[Document], paragraphs: Sequence[Paragraph]) -> 
     return tuple(found)
 
 
-def role_holder(question: str, people: Sequence[Listing]) -> Listing | None:
+def role_holder(question: str, people: People) -> Listing | None:
     """The person whose role the question asks about, in full or by its initials ('DCC'), the most specific role
     first ('Deputy Chief Constable' before 'Chief Constable'); a role in a clause describing something else
     ('…the board where the Chief Constable is held to account') is not the one asked about."""
     head = RELATIVE.split(question, maxsplit=1)[0]
     asked, initials = set(content_terms(head)), set(re.findall(r"\b[A-Z]{2,}\b", head))
-    fits = [(len(terms), -i, person) for i, person in enumerate(people)
-            if len(terms := set(content_terms(person.role))) >= SPECIFIC
-            and (terms <= asked or _initials(person.role) in initials)]
+    fits = [(len(role.terms), -i, role.holder) for i, role in enumerate(people.roles)
+            if role.terms <= asked or role.initials in initials]
     return max(fits, key=lambda fit: fit[:2])[2] if fits else None
 
 
@@ -70,7 +105,6 @@ def _initials(role: str) -> str:
     return "".join(word[0] for word in role.split() if word[:1].isupper())
 
 
-def names_someone(sentences: Sequence[str], people: Sequence[Listing]) -> bool:
+def names_someone(sentences: Sequence[str], people: People) -> bool:
     """True when a sentence names a listed person (by surname), so it already answers 'who'."""
-    surnames = {person.surname for person in people}
-    return any(word.strip(".,;:()'’") in surnames for sentence in sentences for word in sentence.split())
+    return any(word.strip(".,;:()'’") in people.surnames for sentence in sentences for word in sentence.split())

@@ -28,6 +28,8 @@ class Searchable(Protocol):
 
     def sentence_scores(self, query: str, unit_ids: Sequence[str]) -> SentenceScores: ...
 
+    def mentions(self, word: str, filters: Filters | None = None) -> bool: ...
+
 
 @dataclass(frozen=True)
 class Retrieved:
@@ -90,7 +92,7 @@ class Retriever:
     def absent_names(self, query: str, filters: Filters | None = None) -> tuple[str, ...]:
         """Names in the query with a word no paragraph searched uses (a misspelling of one they use aside): only
         answering needs them, so a plain search never pays for the lookups."""
-        return tuple(unmentioned(query, lambda word: bool(self.index.keyword(word, 1, filters)) or
+        return tuple(unmentioned(query, lambda word: self.index.mentions(word, filters) or
                                  misspelt(word, self.vocabulary)))
 
     def _ranked(self, query: str, expanded: str, k: int, filters: Filters | None, mode: Mode) -> list[Hit]:

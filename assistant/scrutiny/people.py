@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from assistant.types import KnownPerson
 from indexer.errors import NotFound
@@ -18,6 +19,7 @@ from indexer.types import Document, Paragraph, ParsedPaper
 TITLE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Lord|Lady|Sir|Dame|Prof|Professor|CC|DCC|ACC|CEO|"
                    r"Supt|Insp)\.?\s+)+")
 POSTNOMINALS = frozenset({"CC", "MP", "OBE", "MBE", "CBE", "QPM", "KPM", "JP"})
+DocumentOrParagraph = TypeVar("DocumentOrParagraph", Document, Paragraph)
 ROLE_WORD = re.compile(r"\b(?:Commissioner|Chief|Director|Officer|Chair|Chairman|Constable|Executive|Inspector|"
                        r"Superintendent|Secretary|Treasurer|Manager|Head|Clerk|ACO|CEO)\b")
 NOT_A_NAME = re.compile(r"\.$|\b[A-Z]{2,}\b|\b(?:Officer|Board|Panel|Services|Council|Programme)\b")
@@ -62,11 +64,19 @@ def plausible(person: Person) -> bool:
 def listed(documents: Sequence[Document], paragraphs: Sequence[Paragraph]) -> list[tuple[Person, str]]:
     """Every plausible person the papers list, with the source file listing them."""
     found = []
-    for source in sorted({d.source_file for d in documents}):
-        paper = ParsedPaper(source_file=source, documents=tuple(d for d in documents if d.source_file == source),
-                            paragraphs=tuple(p for p in paragraphs if p.source_file == source))
+    papers, units = _by_source(documents), _by_source(paragraphs)
+    for source in sorted(papers):
+        paper = ParsedPaper(source_file=source, documents=papers[source], paragraphs=units.get(source, ()))
         found += [(person, source) for person in known_people(paper) if plausible(person)]
     return found
+
+
+def _by_source(records: Sequence[DocumentOrParagraph]) -> dict[str, tuple[DocumentOrParagraph, ...]]:
+    """Records grouped by the paper they come from, in their order: one pass, however many papers."""
+    grouped: dict[str, list[DocumentOrParagraph]] = {}
+    for record in records:
+        grouped.setdefault(record.source_file, []).append(record)
+    return {source: tuple(group) for source, group in grouped.items()}
 
 
 def who_is_who(documents: Sequence[Document], paragraphs: Sequence[Paragraph]) -> list[Who]:
@@ -74,7 +84,8 @@ def who_is_who(documents: Sequence[Document], paragraphs: Sequence[Paragraph]) -
     merged: dict[tuple[str, str], list[tuple[Person, str]]] = {}
     for person, source in listed(documents, paragraphs):
         merged.setdefault(name_parts(person.name), []).append((person, source))
-    people = [_who(key, entries, paragraphs) for key, entries in merged.items()]
+    quoting = [p for p in paragraphs if p.speakers]  # read once per person: only these can quote them
+    people = [_who(key, entries, quoting) for key, entries in merged.items()]
     return sorted(people, key=lambda w: (-w.person.statements, w.surname))
 
 

@@ -31,14 +31,16 @@ class Scrutiny:
     meetings: dict[str, Meeting] = field(init=False)
     people: list[Who] = field(init=False)
     decisions: tuple[Decision, ...] = field(init=False)
+    quoting: tuple[Paragraph, ...] = field(init=False)  # the paragraphs attributing words to someone
 
     def __post_init__(self) -> None:
-        """Derive meetings, people and decisions once, so each request only filters them."""
+        """Derive meetings, people, decisions and who is quoted where once, so each request only filters them."""
         by_document = self.library.by_document
         meetings = {d.id: meeting_of(d, by_document.get(d.id, [])) for d in self.library.documents}
         object.__setattr__(self, "meetings", meetings)
         object.__setattr__(self, "people", who_is_who(self.library.documents, self.library.paragraphs))
         object.__setattr__(self, "decisions", decided.decisions(self.library.paragraphs, self.meeting))
+        object.__setattr__(self, "quoting", tuple(p for p in self.library.paragraphs if p.speakers))
 
     def meeting(self, paragraph: Paragraph | Citation) -> Meeting:
         """The meeting a paragraph (or a citation of one) records or went to."""
@@ -53,7 +55,7 @@ class Scrutiny:
         """Statements by a person or role, by meeting newest first; `on_topic` keeps only those paragraph ids."""
         if not query.strip():
             raise BadRequest("say whose statements you want, e.g. 'DCC Sandall' or 'the PCC'")
-        paragraphs = [p for p in self.library.paragraphs if on_topic is None or p.id in on_topic]
+        paragraphs = [p for p in self.quoting if on_topic is None or p.id in on_topic]
         role, who = role_of(query), find_person(query, self.people)
         if role is not None and who is None:
             held = holders(role, self.people)
