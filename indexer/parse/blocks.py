@@ -17,7 +17,7 @@ from indexer.parse.headings import (
     is_template_heading,
     looks_like_heading,
 )
-from indexer.parse.lines import Line
+from indexer.parse.lines import Line, marker_number
 
 BlockKind = Literal["para", "prose", "table", "minute", "point", "resolved"]
 _SENTENCE_END = re.compile(r"[.!?:;)\"'’”]$")
@@ -163,7 +163,7 @@ class BlockBuilder:
 
     def _numbered(self, i: int, line: Line) -> None:
         """A paragraph number in sequence opens a paragraph (or a numbered heading); out of sequence, a sub-item."""
-        n = int(line.marker)
+        n = marker_number(line.marker)
         fits = self.expected <= n <= self.expected + _MAX_NUMBER_SKIP if line.dotted else n == self.expected
         if fits and not self.agenda and self._isolated(i) and looks_like_heading(line.text, numbered=True):
             self.expected = n + 1

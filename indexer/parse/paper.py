@@ -53,7 +53,7 @@ def parse_text(
     for index, part in enumerate(parts):
         document = _document(paper, part, index, len(parts), source_file, {d.id for d in documents})
         agenda = document.doc_type == "agenda"
-        drafts = Drafter(agenda, *drafter_args).drafts(_blocks(part, agenda))
+        drafts = Drafter(agenda, *drafter_args).drafts(_blocks(part, document.doc_type))
         context = _Context(paper, source_file, document, _prefix(paper, part, document), tuple(page_starts or ()))
         units = _units(context, drafts, {p.id for p in paragraphs})
         documents.append(document.model_copy(update={"paragraph_count": len(units)}))
@@ -61,9 +61,11 @@ def parse_text(
     return ParsedPaper(source_file=source_file, documents=tuple(documents), paragraphs=tuple(paragraphs))
 
 
-def _blocks(part: Part, agenda: bool) -> list[Block]:
+def _blocks(part: Part, doc_type: DocType) -> list[Block]:
     """Minutes have their own grammar; everything else is read as a report (an agenda's numbers are its items)."""
-    return build_minute_blocks(part.lines) if part.doc_type == "minutes" else build_blocks(part.lines, agenda)
+    if doc_type == "minutes":  # the document's type, so minutes known only by their file name are read as minutes
+        return build_minute_blocks(part.lines)
+    return build_blocks(part.lines, doc_type == "agenda")
 
 
 def _document(paper: PaperInfo, part: Part, index: int, total: int, source_file: str, taken: set[str]) -> Document:
@@ -89,7 +91,7 @@ def part_type(part: Part, cues: PaperInfo) -> DocType:
 def _prefix(paper: PaperInfo, part: Part, document: Document) -> str:
     """Citation prefix; minutes are cited by the date of the meeting they record."""
     recorded = find_date(part.report_date or "")
-    return citation_prefix(paper, replace(part, title=document.title), recorded)
+    return citation_prefix(paper, replace(part, title=document.title, doc_type=document.doc_type), recorded)
 
 
 def _units(context: _Context, drafts: list[Draft], taken: set[str]) -> list[Paragraph]:
