@@ -8,8 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from index_fixtures import settings_for
 
+from app import create_app
 from assistant.service import Assistant
 from assistant.types import Answer
 from indexer.build import build_index
@@ -18,7 +20,6 @@ from indexer.parse.corpus import COVERED, SHINGLE
 from indexer.parse.text import words
 from indexer.reader import IndexReader
 from indexer.settings import Settings
-from indexer.types import Filters
 
 MODERNGOV = Path(os.environ.get("PANELQA_MODERNGOV_DIR", "/work/shared/moderngov"))
 needs_moderngov = pytest.mark.skipif(not MODERNGOV.is_dir(), reason=f"no ModernGov PDFs at {MODERNGOV}")
@@ -98,10 +99,15 @@ def test_the_index_holds_each_printed_paragraph_of_the_pack_once(kent_settings: 
 
 
 @needs_moderngov
-def test_the_body_filter_keeps_an_answer_to_that_bodys_papers(kent: Assistant) -> None:
+def test_the_api_lists_each_documents_body_and_its_body_filter_keeps_an_answer_to_that_bodys_papers(
+    kent_settings: Settings, kent: Assistant
+) -> None:
     question = "What was decided about the Commissioning Plan for Education Provision?"
-    body = {document.id: document.body for document in kent.documents()}
-    cabinet = kent.ask(question, filters=Filters(body="Cabinet"))
-    council = kent.ask(question, filters=Filters(body="County Council"))
-    assert cabinet.citations and {body[c.document] for c in cabinet.citations} == {"Cabinet"}
-    assert council.citations and {body[c.document] for c in council.citations} == {"County Council"}
+    with TestClient(create_app(kent_settings, kent)) as client:
+        listed = client.get("/api/documents").json()["documents"]
+        answers = {body: client.post("/api/ask", json={"question": question, "filters": {"body": body}}).json()
+                   for body in ("Cabinet", "County Council")}
+    body = {document["id"]: document["body"] for document in listed}
+    assert set(body.values()) == {"Cabinet", "County Council"}
+    for wanted, answer in answers.items():
+        assert answer["citations"] and {body[c["document"]] for c in answer["citations"]} == {wanted}

@@ -46,8 +46,7 @@ _RUNS_ON = re.compile(r"(?:\b(?:and|of|the|to|for|in|on|with|from|a|an)|[,&–-]
 _FIELD_LINE = re.compile(r"^[A-Z][^:]{0,30}:\s")
 _NOT_TITLE = re.compile(r"^(?:from|to|by|venue|date|time|ask for|contact|direct dial|tel|telephone|e-?mail|"
                         r"classification|electoral division|key decision|dear|page|present|in attendance|"
-                        r"meeting|cabinet member|report author|author)\b|"
-                        r"@|\d{5}|^\W*$|record of decision$", re.I)
+                        r"meeting|cabinet member|report author|author)\b|@|\d{5}|^\W*$|record of decision$", re.I)
 _FURNITURE = re.compile(r"^(?:agenda item\b|part [\divx]{1,3}$|total page\b|page \d)", re.I)
 _BARE_APPENDIX = re.compile(r"^a\s?p\s?p\s?e\s?n\s?d\s?i\s?x\s*[\w.]{0,4}$", re.I)
 _MODERNGOV_TAIL = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?-\w{3}-\d{4}(?:\s+\d{1,2}\.\d{2})?(?:\s+(.+))?$")

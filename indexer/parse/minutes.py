@@ -31,7 +31,7 @@ class MinutesBuilder(BlockBuilder):
         if not opens or number < self.expected or not is_minute_title(line.text):
             return self._text(i, line)
         self.expected, self.minute, self.point_style, self.points = number + 1, line.marker, None, 0
-        return self._heading(f"{line.marker}{'.' if line.dotted else ''} {line.text.rstrip('.')}", numbered=True)
+        return self._heading(f"{line.marker}{'.' if line.dotted else ''} {line.text.rstrip('.')}", line, numbered=True)
 
     def _numbered_point(self, minute: str, line: Line) -> None:
         """A point numbered '1.' opens the minute's next point; a number printed again (a PDF export that reset

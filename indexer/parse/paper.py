@@ -30,7 +30,7 @@ class _Context:
     source_file: str
     document: Document
     prefix: str
-    page_starts: tuple[int, ...]
+    page_starts: tuple[int, ...] | None  # None for plain text, which has no pages; () for a one-page PDF
 
 
 def parse_text(
@@ -54,7 +54,8 @@ def parse_text(
         document = _document(paper, part, index, len(parts), source_file, {d.id for d in documents})
         agenda = document.doc_type == "agenda"
         drafts = Drafter(agenda, *drafter_args).drafts(_blocks(part, document.doc_type))
-        context = _Context(paper, source_file, document, _prefix(paper, part, document), tuple(page_starts or ()))
+        context = _Context(paper, source_file, document, _prefix(paper, part, document),
+                           None if page_starts is None else tuple(page_starts))
         units = _units(context, drafts, {p.id for p in paragraphs})
         documents.append(document.model_copy(update={"paragraph_count": len(units)}))
         paragraphs += units
@@ -110,9 +111,9 @@ def _units(context: _Context, drafts: list[Draft], taken: set[str]) -> list[Para
     return units
 
 
-def _pages(linenos: tuple[int, ...], page_starts: tuple[int, ...]) -> tuple[int, ...]:
+def _pages(linenos: tuple[int, ...], page_starts: tuple[int, ...] | None) -> tuple[int, ...]:
     """1-based page numbers of the lines; none when the paper has no pages (plain text)."""
-    if not page_starts:
+    if page_starts is None:
         return ()
     return tuple(sorted({bisect.bisect_right(page_starts, n) + 1 for n in linenos}))
 
