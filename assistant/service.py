@@ -23,7 +23,7 @@ from assistant.retrieval.retrieve import Mode, Retrieved, Retriever
 from assistant.scrutiny.views import TOPIC_K, Scrutiny
 from assistant.types import Answer, Citation, DependencyHealth, Health, Statements, Timeline, Turn
 from assistant.weights import WEIGHTS, Weights
-from indexer.build import build_index
+from indexer.build import build_index, no_papers
 from indexer.embed import load_embedder
 from indexer.errors import BadRequest, PaperError, PaperExists, UnsupportedPaper, VectorStoreDown
 from indexer.reader import IndexMissing, IndexReader
@@ -235,7 +235,8 @@ class Assistant:
         checked = self._reader.dependency_problems()
         dependencies = tuple(DependencyHealth(name=name, status="down" if problem else "ok", reason=problem or "")
                              for name, problem in checked.items())
-        problems = tuple(problem for problem in checked.values() if problem)
+        empty = () if self._library.paragraphs else (no_papers(self.settings.corpus_dir),)
+        problems = (*empty, *(problem for problem in checked.values() if problem))
         return Health(status="degraded" if problems else "ok", problems=problems, dependencies=dependencies,
                       paragraphs=len(self._library.paragraphs), documents=len(self._library.documents),
                       index_version=self._reader.version, embedder=self._reader.embedder_name,

@@ -140,6 +140,11 @@ def nothing_found(paths: Sequence[Path]) -> str:
     return f"0 paper files found in {where}: put PDF, TXT or MD papers there (sub-folders are read)"
 
 
+def no_papers(corpus: Path) -> str:
+    """Why an index with no paper is of no use, for /healthz and the first screen."""
+    return f"no papers are indexed: put PDF, TXT or MD papers in {corpus} (sub-folders are read) and run panelqa index"
+
+
 def publish(
     settings: Settings,
     client: ClientAPI,

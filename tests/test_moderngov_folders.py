@@ -7,7 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+import cli
+from app import create_app
+from assistant.service import Assistant
+from assistant.ui.orientation import welcome
 from indexer.build import build_index
 from indexer.changes import paper_files, scan
 from indexer.embed import Embedder
@@ -58,3 +63,24 @@ def test_every_downloaded_moderngov_pdf_is_found_with_its_meeting_folder_date() 
     pdfs = [item for name, item in found.items() if name.endswith(".pdf")]
     assert len(pdfs) == 48 and not failures and not listing.skipped
     assert all(item.info and item.info.meeting_date for item in pdfs)
+
+
+def test_indexing_a_folder_with_no_papers_exits_1_naming_the_folder_and_the_skipped_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "papers" / "2025-01-30").mkdir(parents=True)
+    (tmp_path / "papers" / "2025-01-30" / "minutes.docx").write_text("x")
+    monkeypatch.setenv("PANELQA_DATA_DIR", str(tmp_path / "data"))
+    assert cli.main(["index", str(tmp_path / "papers")]) == 1
+    printed = capsys.readouterr().out
+    assert "skipped 2025-01-30/minutes.docx" in printed and f"WARNING 0 paper files found in {tmp_path}" in printed
+
+
+def test_an_empty_index_is_a_problem_in_healthz_and_a_notice_on_the_first_screen(tmp_path: Path) -> None:
+    (tmp_path / "papers").mkdir()
+    settings = Settings(corpus_dir=tmp_path / "papers", data_dir=tmp_path / "data", _env_file=None)
+    with TestClient(create_app(settings, Assistant.open(settings))) as client:
+        health = client.get("/healthz").json()
+    assert health["status"] == "degraded" and health["problems"][0].startswith("no papers are indexed")
+    assert str(tmp_path / "papers") in health["problems"][0]
+    assert "No papers are indexed yet" in welcome([])

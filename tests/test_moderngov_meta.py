@@ -144,3 +144,11 @@ def test_every_document_is_filed_under_its_body_for_the_body_filter(papers: dict
     bodies = {name: {doc.body for doc in paper.documents} for name, paper in fill_bodies(papers).items()}
     assert {body for found in bodies.values() for body in found} == {"Cabinet", "County Council"}
     assert all(found == {"County Council"} for name, found in bodies.items() if name.startswith(CC))
+
+
+@needs_moderngov
+def test_every_pdf_unit_keeps_its_pages_and_a_table_row_its_column_names(papers: dict[str, ParsedPaper]) -> None:
+    assert all(unit.pages for paper in papers.values() for unit in paper.paragraphs)
+    table = [unit.text for unit in papers[CC + ORIG + "Appendix B - Devolution Framework 2024.pdf"].paragraphs
+             if unit.label.startswith("table rows")]  # its first table: one continued overleaf has no header
+    assert table and all("Foundation:" in text and "Mayoral:" in text for text in table)

@@ -54,6 +54,20 @@ def test_a_pack_copy_of_a_report_is_dropped_and_the_original_kept() -> None:
     assert titles.count("Library Opening Hours") == 1
 
 
+def test_a_pack_paragraph_joined_to_the_next_documents_heading_is_still_the_original_paragraph() -> None:
+    appendix = "Appendix A: Library Opening Sites in Kent\n\nMaidstone, Ashford and Dover libraries."
+    joined = PACK.replace("on Saturdays.\n", f"on Saturdays.\n{appendix}\n")
+    sources, _ = collapsed(("report.txt", REPORT), ("appendix.txt", appendix), ("pack.txt", joined))
+    assert sources.count("pack.txt") == parse_text(joined, "pack.txt").documents[0].paragraph_count
+
+
+def test_a_revised_report_keeps_the_paragraph_whose_figure_changed_and_drops_the_rest() -> None:
+    revised = REPORT.replace("£120,000 a year", "£135,000 a year")
+    papers = [parse_text(REPORT, "report.txt"), parse_text(revised, "supplement.txt")]
+    units, _ = collapse_duplicates([u for p in papers for u in p.paragraphs], [d for p in papers for d in p.documents])
+    assert [u.text[:28] for u in units if u.source_file == "supplement.txt"] == ["The extension costs £135,000"]
+
+
 def test_minutes_repeating_a_recommendation_as_their_resolution_keep_it() -> None:
     sources, _ = collapsed(("report.txt", REPORT), ("minutes.txt", MINUTES))
     assert sources.count("minutes.txt") == len(parse_text(MINUTES, "minutes.txt").paragraphs)

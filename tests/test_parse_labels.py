@@ -114,3 +114,19 @@ def test_minute_points_all_printed_1_are_counted_on_and_a_numbered_resolved_keep
     assert units["minute 88(1)"] == "1. Mr Oakford introduced the report."
     assert units["minute 88(2)"] == "1. Mr Baker asked about the overspend."
     assert units["minute 88 RESOLVED (b)"] == "agree the virements."
+
+
+RECOMMENDATIONS = """Subject: Precept Proposal
+
+8.1 The Panel is asked to:
+(a) note the proposed precept for 2025/26;
+(b) support the proposed increase of £14 for a Band D property.
+
+8.2 The Panel must report to the Commissioner by 8 February 2025.
+"""
+
+
+def test_a_decimal_paragraphs_lettered_items_are_cited_as_printed() -> None:
+    units = {u.label: u for u in parse_text(RECOMMENDATIONS, "report.txt").paragraphs}
+    assert {"8.1", "8.1(a)", "8.1(b)", "8.2"} <= set(units)
+    assert units["8.1(b)"].citation == "Precept Proposal · ¶8.1(b)"

@@ -109,3 +109,13 @@ def test_a_raised_ordinal_and_punctuation_set_in_runs_of_their_own_are_glued_wit
                                                                                    right=260),
                             line(100, ": £80.3 million.", left=261))])
     assert text[0] == "presented on 13th February. Savings: £80.3 million."
+
+
+def test_a_page_footer_on_the_line_of_a_tables_last_row_is_dropped_from_the_row() -> None:
+    rows = [("Detail", "Mayoral"), ("Bus franchising powers", "x"), ("Adult skills funding", "x")]
+    runs = [run for n, (detail, mayoral) in enumerate(rows) for run in (
+        line(771 + 12 * n, detail, left=72, right=200, size=8),
+        line(771 + 12 * n, mayoral, left=420, right=430, size=8))]
+    text = page_texts([page(*runs, line(795, "Page 15", left=275, right=310, size=8))])[0]
+    assert [row for row in text.split("\n") if row] == ["Detail\tMayoral", "Bus franchising powers\tx",
+                                                         "Adult skills funding\tx"]

@@ -15,6 +15,8 @@ LISTED_MEETINGS = 4  # more meetings than this are given as a count and a range
 EXAMPLE_REPORTS = 2  # the largest reports of the latest meeting each give an example
 MAX_EXAMPLE_TITLE = 60  # a longer title (a whole sentence) makes a poor question
 REPORT_WORDS = ("report", "paper", "update")  # titles already saying what they are
+NO_PAPERS = ("No papers are indexed yet: an admin puts PDF, TXT or MD papers in the corpus folder (sub-folders are "
+             "read) and runs panelqa index.")
 
 
 def meetings_phrase(days: Sequence[dt.date]) -> str:
@@ -70,6 +72,8 @@ def welcome(documents: Sequence[Document]) -> str:
         for link in [answer_link(AnswerLink(question))]
     )
     tries = f'<h3 class="welcome-head">Try asking</h3><ul class="examples">{examples}</ul>' if examples else ""
+    if not documents:  # a wrong folder indexes nothing: say so rather than show an empty list
+        return f'<p class="notice" role="alert">{escape(NO_PAPERS)}</p>'
     return (
         f'<h3 class="welcome-head">Papers covered ({len(documents)} parts)</h3><ul class="coverage">{covered}</ul>'
         "<p>Every answer quotes the papers and cites their own paragraph numbers; when the papers don't say, "

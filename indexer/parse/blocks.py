@@ -17,7 +17,7 @@ from indexer.parse.headings import (
     is_template_heading,
     looks_like_heading,
 )
-from indexer.parse.lines import Line
+from indexer.parse.lines import Line, marker_number
 
 BlockKind = Literal["para", "prose", "table", "minute", "point", "resolved"]
 _SENTENCE_END = re.compile(r"[.!?:;)\"'’”]$")
@@ -117,16 +117,17 @@ class BlockBuilder:
         below = i + 1 >= len(self.lines) or self.lines[i + 1].kind in ("blank", "end", "logo")
         return below and (self.blanks > 0 or (not self.blocks and self.current is None))
 
-    def _heading(self, text: str, numbered: bool = False) -> None:
+    def _heading(self, text: str, line: Line, numbered: bool = False) -> None:
         """Open a heading: closes the current block and any open paragraph."""
-        closed = self.headings.push(text, heading_level(text, numbered))
+        closed = self.headings.push(text, heading_level(text, numbered), line.no)
         self._flush(closed, self.headings.parent_path())
         self.current = self.sub = self.para = None
 
-    def _flush(self, texts: list[str], path: tuple[str, ...] = ()) -> None:
-        """Headings that never got a unit under them become a prose unit, so their words stay citable."""
-        if texts:
-            self.blocks.append(Block("prose", path, lines=list(texts)))
+    def _flush(self, closed: list[tuple[str, int]], path: tuple[str, ...] = ()) -> None:
+        """Headings that never got a unit under them become a prose unit on their pages: their words stay citable."""
+        if closed:
+            self.blocks.append(Block("prose", path, lines=[text for text, _ in closed],
+                                     linenos=[lineno for _, lineno in closed]))
 
     # --- openers ----------------------------------------------------------------------------------------------
 
@@ -163,11 +164,11 @@ class BlockBuilder:
 
     def _numbered(self, i: int, line: Line) -> None:
         """A paragraph number in sequence opens a paragraph (or a numbered heading); out of sequence, a sub-item."""
-        n = int(line.marker)
+        n = marker_number(line.marker)
         fits = self.expected <= n <= self.expected + _MAX_NUMBER_SKIP if line.dotted else n == self.expected
         if fits and not self.agenda and self._isolated(i) and looks_like_heading(line.text, numbered=True):
             self.expected = n + 1
-            return self._heading(f"{n}. {line.text}", numbered=True)
+            return self._heading(f"{n}. {line.text}", line, numbered=True)
         if fits or (line.dotted and self.para is None):
             self.expected = n + 1
             return self._new_para(line.marker, line)
@@ -187,7 +188,7 @@ class BlockBuilder:
         if self.para is not None:
             return self._new_sub(line)
         if self._isolated(i) and looks_like_heading(line.text):
-            return self._heading(line.printed)
+            return self._heading(line.printed, line)
         return self._bullet(i, line)
 
     def _bullet(self, i: int, line: Line) -> None:
@@ -200,11 +201,11 @@ class BlockBuilder:
         """Plain text: a page-break continuation, the next line of a block, a heading, or new prose."""
         text = line.printed
         if is_template_heading(text):
-            return self._heading(text)
+            return self._heading(text, line)
         if self._extends(i, line, text):
             return None
         if self._isolated(i) and (looks_like_heading(text) or is_lettered_heading(text)):
-            return self._heading(text)
+            return self._heading(text, line)
         if self.para is not None:
             self.current, self.sub = self.para, None
             return self._append(line, text)

@@ -5,8 +5,11 @@ Text printed in two papers (an original and the pack that bundles it) is kept on
 A unit is a copy when nearly all its six-word runs (case, spacing and punctuation aside) were printed in a
 paper ranked before its own: papers with fewer documents first, so the standalone original is kept and the
 pack's copy dropped, even where a page break splits the two differently. Only documents that are mostly
-copies lose units: minutes that repeat a report's recommendations as their resolutions keep them. A document
-left with no units of its own (a pack's copy of a report) is not listed either.
+copies lose units: minutes that repeat a report's recommendations as their resolutions keep them. In such a
+copied document a unit half of whose runs and all of whose words were printed before goes too: the same text
+cut at other page breaks (a pack joins a report's last line to its appendix's first) or a table row wrapped
+otherwise; a revised paragraph, bringing a word (a figure) of its own, is kept. A
+document left with no units of its own (a pack's copy of a report) is not listed either.
 
 An appendix rarely names the committee it goes to; the papers filed beside it in its meeting's folder (one
 named for a date, as downloaded) do. Papers in a flat folder are left as they are: it may hold many bodies.
@@ -25,6 +28,9 @@ from indexer.types import Document, Paragraph, ParsedPaper
 SHINGLE = 6  # six-word runs: long enough to be specific to one paragraph, short enough to survive a page break
 COVERED = 0.9  # a unit 90% of whose runs are printed in an earlier paper is that paper's paragraph again
 COPIED = 0.5  # a document half of whose units are copies is a copy (a pack's report), not a paper quoting one
+# In a copied document, a unit with half its runs and all its words printed before is a copy cut otherwise: the
+# Kent pack's copy of the devolution report kept five such units, 57-88% covered (page joins, re-wrapped rows).
+PARTLY_COVERED = 0.5
 
 
 def collapse_duplicates(
@@ -35,13 +41,18 @@ def collapse_duplicates(
     papers: dict[str, list[Paragraph]] = {}
     for unit in units:
         papers.setdefault(unit.source_file, []).append(unit)
-    seen: set[tuple[str, ...]] = set()
+    # each run and the paper that printed it first, and each paper's words: titles too (a pack runs one on)
+    printer: dict[tuple[str, ...], str] = {}
+    vocabulary: dict[str, set[str]] = {}
     dropped: set[str] = set()
     for name in sorted(papers, key=lambda n: (parts.get(n, 1), n)):  # standalone papers before packs
-        runs = {unit.id: _runs(unit) for unit in papers[name]}
-        copies = {unit.id for unit in papers[name] if _covered(runs[unit.id], seen)}
-        dropped |= {unit.id for unit in papers[name] if unit.id in copies and _copied(unit.document_id, units, copies)}
-        seen |= {run for own in runs.values() for run in own}
+        runs = {unit.id: _runs(unit.text) for unit in papers[name]}
+        copies = {unit.id for unit in papers[name] if _covered(runs[unit.id], printer, COVERED)}
+        dropped |= {unit.id for unit in papers[name] if _copied(unit.document_id, units, copies)
+                    and (unit.id in copies or _recut(unit, runs[unit.id], printer, vocabulary))}
+        printed = [unit.text for unit in papers[name]] + [doc.title for doc in documents if doc.source_file == name]
+        printer |= {run: name for text in printed for run in _runs(text) if run not in printer}
+        vocabulary[name] = {word for text in printed for word in words(text)}
     kept = tuple(unit for unit in units if unit.id not in dropped)
     counts = Counter(unit.document_id for unit in kept)
     listed = tuple(doc.model_copy(update={"paragraph_count": counts[doc.id]}) for doc in documents
@@ -55,15 +66,24 @@ def _copied(document_id: str, units: Sequence[Paragraph], copies: set[str]) -> b
     return sum(unit_id in copies for unit_id in own) >= COPIED * len(own)
 
 
-def _runs(unit: Paragraph) -> set[tuple[str, ...]]:
-    """The unit's six-word runs (a shorter unit is one run of all its words)."""
-    found = words(unit.text)
+def _runs(text: str) -> set[tuple[str, ...]]:
+    """The text's six-word runs (a shorter text is one run of all its words)."""
+    found = words(text)
     return {tuple(found[i : i + SHINGLE]) for i in range(max(len(found) - SHINGLE + 1, 1))}
 
 
-def _covered(runs: set[tuple[str, ...]], seen: set[tuple[str, ...]]) -> bool:
-    """Nearly all of the unit's runs were printed before."""
-    return bool(runs) and sum(run in seen for run in runs) >= COVERED * len(runs)
+def _covered(runs: set[tuple[str, ...]], printer: Mapping[tuple[str, ...], str], share: float) -> bool:
+    """At least this share of the unit's runs were printed before."""
+    return bool(runs) and sum(run in printer for run in runs) >= share * len(runs)
+
+
+def _recut(unit: Paragraph, runs: set[tuple[str, ...]], printer: Mapping[tuple[str, ...], str],
+           vocabulary: Mapping[str, set[str]]) -> bool:
+    """Half its runs, and every word, printed in the papers it copies: the same text cut at other page breaks or a
+    table row wrapped otherwise. A revised paragraph ('894' -> '925 young adults') brings a word of its own."""
+    sources = {printer[run] for run in runs if run in printer}
+    known = set().union(*(vocabulary[source] for source in sources))
+    return _covered(runs, printer, PARTLY_COVERED) and set(words(unit.text)) <= known
 
 
 def meeting_folder(source_file: str) -> str:

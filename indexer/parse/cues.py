@@ -27,13 +27,18 @@ _NAME_TYPES: tuple[tuple[DocType, re.Pattern[str]], ...] = (
     ("appendix", re.compile(r"\b(?:appendix|annex|eqia|dpia)\b", re.I)),
     ("report", re.compile(r"\breport\b", re.I)),
 )
+# 'Minutes of a meeting of the Cabinet held …', 'Minutes of the meeting held on …', 'Minutes of the West Mercia
+# Police and Crime Panel meeting held at …': the body may come before 'meeting' (up to eight words).
+MINUTES_OPENING = re.compile(r"^minutes of (?:the |a )?(?:[\w&'’-]+ ){0,8}?meeting\b", re.I)
 # (type, pattern on the first lines of text), strongest first.
 _TEXT_TYPES: tuple[tuple[DocType, re.Pattern[str]], ...] = (
-    ("minutes", re.compile(r"^minutes of (?:the |a )?(?:\w+ )?meeting\b", re.I)),
+    ("minutes", MINUTES_OPENING),
     ("decision", re.compile(r"\brecord of (?:executive )?decision\b|^decision (?:to be )?taken by\b", re.I)),
-    ("agenda", re.compile(r"^(?:agenda(?: for| of|$)|summons to and agenda\b|notice of meeting\b)|^meeting:", re.I)),
+    ("agenda", re.compile(r"^(?:agenda(?: for| of|$)|summons to and agenda\b|notice of meeting\b)|^(?:meeting|venue):",
+                          re.I)),
     ("appendix", re.compile(r"^(?:appendix|annex)\s+[\w.]{1,4}\b", re.I)),
-    ("report", re.compile(r"^(?:subject|report of|report to|report title|report by)\s*:?\s", re.I)),
+    ("report", re.compile(r"^(?:subject|report of|report to|report title|report by|purpose of (?:the |this )?report)"
+                          r"\s*:?\s?", re.I)),
 )
 _TITLE_FIELD = re.compile(r"^(?:subject(?: matter)?(?: / title of decision)?|title of decision|report title|title)"
                           r"\s*(?::\s*(.*))?$", re.I)
@@ -42,11 +47,13 @@ _FIELD_LINE = re.compile(r"^[A-Z][^:]{0,30}:\s")
 _NOT_TITLE = re.compile(r"^(?:from|to|by|venue|date|time|ask for|contact|direct dial|tel|telephone|e-?mail|"
                         r"classification|electoral division|key decision|dear|page|present|in attendance|"
                         r"meeting|cabinet member|report author|author)\b|@|\d{5}|^\W*$|record of decision$", re.I)
+_FURNITURE = re.compile(r"^(?:agenda item\b|part [\divx]{1,3}$|total page\b|page \d)", re.I)
 _BARE_APPENDIX = re.compile(r"^a\s?p\s?p\s?e\s?n\s?d\s?i\s?x\s*[\w.]{0,4}$", re.I)
 _MODERNGOV_TAIL = re.compile(r"\s+\d{1,2}(?:st|nd|rd|th)?-\w{3}-\d{4}(?:\s+\d{1,2}\.\d{2})?(?:\s+(.+))?$")
 _NAME_DATE = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?-(\w{3})-(\d{4})")
 _DECISION_REF = re.compile(r"^\d{2}-?\d{5}\s*-\s*")
-_MEETING_OF = re.compile(r"^minutes of (?:the |a )?meeting of (?:the )?(.+?) held\b", re.I)
+_MEETING_OF = re.compile(r"^minutes of (?:(?:the |a )?meeting of (?:the )?(.+?)|(?!(?:the |a )?meeting\b)(?:the |a )?"
+                         r"(.+?) meeting) held\b", re.I)
 _MEETING_FIELD = re.compile(r"^(?:meeting|committee|panel)\s*:\s*(.+)$|^to\s*:\s*(.+\d{4}.*)$", re.I)
 _BODY_END = re.compile(r"\s*[,–—-]?\s*(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b).*$", re.I)
 _MIN_TITLE_CHARS = 5
@@ -112,12 +119,23 @@ def is_title_line(text: str) -> bool:
     """A line that can name a document: not a From/To/Venue/contact line, a date, a number or a bare 'Appendix G'."""
     words = text.split()
     return (1 <= len(words) <= _MAX_TITLE_WORDS and not _NOT_TITLE.search(text) and not _BARE_APPENDIX.match(text)
-            and not is_date_line(text) and not _MEETING_DATE_CUES[0].match(text))
+            and not is_date_line(text) and not _MEETING_DATE_CUES[0].match(text) and not is_furniture(text))
+
+
+def is_furniture(text: str) -> bool:
+    """'Part 1', 'Total Page:16', 'Report date: 20 January 2025': printed above a title, never one."""
+    label, _, value = text.partition(":")
+    return bool(_FURNITURE.match(text)) or (bool(value) and len(label.split()) <= 3 and is_date_line(value))
+
+
+def names_other_date(line: str) -> bool:
+    """A line whose date is not the meeting's: a deadline, an earlier meeting, a report date, a financial year."""
+    return bool(_NOT_MEETING_DATE.search(line))
 
 
 def meeting_date(lines: Sequence[str]) -> dt.date | None:
     """The date printed with a meeting cue (a weekday, 'held on', 'Date:'), skipping deadlines and report dates."""
-    usable = [line for line in lines if not _NOT_MEETING_DATE.search(line)]
+    usable = [line for line in lines if not names_other_date(line)]
     for cue in _MEETING_DATE_CUES:
         if found := next((d for line in usable if cue.search(line) and (d := find_date(line))), None):
             return found

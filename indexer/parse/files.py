@@ -36,7 +36,7 @@ def parse_file(
         pages = read_pdf_pages(data, path.name)
         text, starts = "\n".join(pages), page_starts(pages)
     else:
-        text, starts = _decode(data), []
+        text, starts = _decode(data), None
     if not text.strip():
         raise PaperError(f"empty paper: {path.name} has no text")
     return parse_text(text, source_file or path.name, info, starts, count_tokens, max_tokens)

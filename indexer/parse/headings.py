@@ -49,6 +49,7 @@ def heading_level(text: str, numbered: bool) -> int:
 class _Heading:
     text: str
     level: int
+    lineno: int
     used: bool = False
 
 
@@ -59,13 +60,13 @@ class HeadingStack:
     stack: list[_Heading] = field(default_factory=list)
     just_pushed: bool = False
 
-    def push(self, text: str, level: int) -> list[str]:
-        """Open a heading; returns the text of headings closed without any unit under them."""
+    def push(self, text: str, level: int, lineno: int) -> list[tuple[str, int]]:
+        """Open a heading; returns the text and line of headings closed without any unit under them."""
         keep = 0 if level == 1 else len(self.stack) if self.just_pushed else self._depth_below(level)
         closed, self.stack = self.stack[keep:], self.stack[:keep]
-        self.stack.append(_Heading(text.rstrip(": "), level))
+        self.stack.append(_Heading(text.rstrip(": "), level, lineno))
         self.just_pushed = True
-        return [h.text for h in closed if not h.used]
+        return [(h.text, h.lineno) for h in closed if not h.used]
 
     def _depth_below(self, level: int) -> int:
         """How many open headings rank above a new heading of this level."""
@@ -74,10 +75,10 @@ class HeadingStack:
             depth -= 1
         return depth
 
-    def close_all(self) -> list[str]:
-        """End of the part: headings never used."""
+    def close_all(self) -> list[tuple[str, int]]:
+        """End of the part: headings never used, with their lines."""
         closed, self.stack = self.stack, []
-        return [h.text for h in closed if not h.used]
+        return [(h.text, h.lineno) for h in closed if not h.used]
 
     def path(self) -> tuple[str, ...]:
         """The open headings, outermost first; using them marks them as having content."""

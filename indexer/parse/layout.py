@@ -67,6 +67,7 @@ _FIGURE = re.compile(r"^[-+–(]?\s?[£$€]?\s?\d[\d.,\s]*%?\)?[mk]?$")  # '+9.
 _CLOSING = re.compile(r"^[,.;:!?)\]]")
 _ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b")
 _DIGITS = re.compile(r"\d+")
+_PAGE_LABEL = re.compile(r"^page \d{1,4}(?: of \d{1,4})?$", re.I)
 
 
 def page_texts(pages: Sequence[PageRuns]) -> list[str]:
@@ -80,7 +81,7 @@ def page_texts(pages: Sequence[PageRuns]) -> list[str]:
 def _rows(page: PageRuns) -> list[Row]:
     """Runs grouped into lines top to bottom; runs on one line far apart, or at a column's edge, are separate cells."""
     lines: list[list[Run]] = []
-    for run in sorted((r for r in page.runs if r[4].strip()), key=lambda r: (r[1], r[0])):
+    for run in sorted((r for r in page.runs if r[4].strip() and not _page_label(page, r)), key=lambda r: (r[1], r[0])):
         line = next((ln for ln in reversed(lines[-3:]) if _same_line(ln, run)), None)
         if line is None:
             lines.append([run])
@@ -206,6 +207,12 @@ def _with_cell(row: Row, fragment: Row) -> Row:
 def _joins_next(cell: str) -> bool:
     """A hanging list marker ('1.1', '(a)', '•') or a form label ('Subject:') belongs with the text after it."""
     return bool(_MARKER.match(cell)) or (cell.endswith(":") and len(cell.split()) <= 4)
+
+
+def _page_label(page: PageRuns, run: Run) -> bool:
+    """'Page 15' in the margin: dropped on its own, as a pack's footer may share a line with a table's last row."""
+    in_margin = run[3] < MARGIN_ZONE * page.height or run[1] > (1 - MARGIN_ZONE) * page.height
+    return in_margin and bool(_PAGE_LABEL.match(run[4].strip()))
 
 
 def _key(row: Row) -> str:

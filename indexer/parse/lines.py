@@ -11,7 +11,7 @@ from indexer.parse.text import is_boilerplate, is_end_marker, is_logo, strip_mar
 
 Kind = Literal["blank", "end", "logo", "row", "numbered", "decimal", "sub", "bullet", "text"]
 
-_NUMBERED = re.compile(r"^(\d{1,3})(\.?)\s+(\S.*)$")
+_NUMBERED = re.compile(r"^(\d{1,3}(?:/\d{2,4})?)(\.?)\s+(\S.*)$")  # … and '39/20 Declarations': minute 39 of 2020
 _DECIMAL = re.compile(r"^(?:[-•]\s*)?(\d{1,2}\.\d{1,2})\s+([^\s\-–].*)$")
 # "a.", "(b)", "iii.", "(iv)", "A.", "c)" and "- 1." inside lists, optionally after a bullet dash.
 # … and '15)' of a minute's numbered points.
@@ -63,8 +63,8 @@ def _classify_text(no: int, text: str) -> Line:
         return Line(no, "text", text)
     if m := _DECIMAL.match(text):
         return Line(no, "decimal", m[2], marker=m[1], dotted=True)
-    if m := _NUMBERED.match(text):
-        return Line(no, "numbered", m[3], marker=m[1], dotted=bool(m[2]))
+    if m := _NUMBERED.match(text):  # '39/20' is never dotted: only minutes read it, a report's '50/50 split' is text
+        return Line(no, "numbered", m[3], marker=m[1], dotted=bool(m[2]) and "/" not in m[1])
     if m := _BULLET_NUMBER.match(text) or _SUB.match(text):
         return Line(no, "sub", m[m.lastindex or 0], marker=next(g for g in m.groups() if g))
     if m := _BULLET.match(text):
@@ -75,6 +75,11 @@ def _classify_text(no: int, text: str) -> Line:
 def classify_all(text: str) -> list[Line]:
     """Every line of a normalised paper, classified."""
     return [classify(no, raw) for no, raw in enumerate(merge_bold_runs(text.split("\n")))]
+
+
+def marker_number(marker: str) -> int:
+    """The count a marker keeps: '39/20' (minute 39 of 2020) counts as 39."""
+    return int(marker.split("/", 1)[0])
 
 
 def is_roman(marker: str) -> bool:

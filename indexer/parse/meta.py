@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from indexer.parse.cues import is_title_line, name_cues, text_cues
+from indexer.parse.cues import is_title_line, name_cues, names_other_date, text_cues
 from indexer.parse.dates import find_date, long_date, short_date
 from indexer.parse.headings import looks_like_heading
 from indexer.parse.lines import Line
@@ -71,8 +71,9 @@ def _body(parts: list[Part]) -> str:
 
 
 def _meeting_date(lines: list[Line]) -> dt.date | None:
-    """'Date/Time: Monday, 2 December 2024' if printed near the top, else the first date there."""
-    top = [line.printed or line.text for line in lines if line.kind != "blank"][:_TOP_DATE_LINES]
+    """'Date/Time: Monday, 2 December 2024' if printed near the top, else the first date there not a deadline's."""
+    top = [text for line in lines if line.kind != "blank" and not names_other_date(text := line.printed or line.text)
+           ][:_TOP_DATE_LINES]
     dated = [text for text in top if text.lower().startswith(_DATE_LINE_PREFIXES)]
     return next((d for text in [*dated, *top] if (d := find_date(text))), None)
 

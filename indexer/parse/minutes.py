@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from indexer.parse.blocks import Block, BlockBuilder
-from indexer.parse.lines import Line
+from indexer.parse.lines import Line, marker_number
 
 _RESOLVED = re.compile(r"^RESOLVED\b", re.IGNORECASE)
 _INNER_SENTENCE = re.compile(r"[a-z][.!?] [A-Z]")  # a full stop inside: sentences, not a title
@@ -24,12 +24,14 @@ class MinutesBuilder(BlockBuilder):
     def _numbered(self, i: int, line: Line) -> None:
         """'28. Police and Crime Commissioner's update.' opens minute 28; inside a minute '1. Mr Oakford introduced…'
         is its point 1; a numbered sentence elsewhere is text."""
-        if line.dotted and int(line.marker) < self.expected and self.minute is not None:
+        number = marker_number(line.marker)
+        if line.dotted and number < self.expected and self.minute is not None:
             return self._numbered_point(self.minute, line)
-        if not line.dotted or int(line.marker) < self.expected or not is_minute_title(line.text):
+        opens = line.dotted or "/" in line.marker  # '28.' or '39/20' opens a minute; a bare '28' is text
+        if not opens or number < self.expected or not is_minute_title(line.text):
             return self._text(i, line)
-        self.expected, self.minute, self.point_style, self.points = int(line.marker) + 1, line.marker, None, 0
-        return self._heading(f"{line.marker}. {line.text.rstrip('.')}", numbered=True)
+        self.expected, self.minute, self.point_style, self.points = number + 1, line.marker, None, 0
+        return self._heading(f"{line.marker}{'.' if line.dotted else ''} {line.text.rstrip('.')}", line, numbered=True)
 
     def _numbered_point(self, minute: str, line: Line) -> None:
         """A point numbered '1.' opens the minute's next point; a number printed again (a PDF export that reset

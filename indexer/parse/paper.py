@@ -30,7 +30,7 @@ class _Context:
     source_file: str
     document: Document
     prefix: str
-    page_starts: tuple[int, ...]
+    page_starts: tuple[int, ...] | None  # None for plain text, which has no pages; () for a one-page PDF
 
 
 def parse_text(
@@ -53,17 +53,20 @@ def parse_text(
     for index, part in enumerate(parts):
         document = _document(paper, part, index, len(parts), source_file, {d.id for d in documents})
         agenda = document.doc_type == "agenda"
-        drafts = Drafter(agenda, *drafter_args).drafts(_blocks(part, agenda))
-        context = _Context(paper, source_file, document, _prefix(paper, part, document), tuple(page_starts or ()))
+        drafts = Drafter(agenda, *drafter_args).drafts(_blocks(part, document.doc_type))
+        context = _Context(paper, source_file, document, _prefix(paper, part, document),
+                           None if page_starts is None else tuple(page_starts))
         units = _units(context, drafts, {p.id for p in paragraphs})
         documents.append(document.model_copy(update={"paragraph_count": len(units)}))
         paragraphs += units
     return ParsedPaper(source_file=source_file, documents=tuple(documents), paragraphs=tuple(paragraphs))
 
 
-def _blocks(part: Part, agenda: bool) -> list[Block]:
+def _blocks(part: Part, doc_type: DocType) -> list[Block]:
     """Minutes have their own grammar; everything else is read as a report (an agenda's numbers are its items)."""
-    return build_minute_blocks(part.lines) if part.doc_type == "minutes" else build_blocks(part.lines, agenda)
+    if doc_type == "minutes":  # the document's type, so minutes known only by their file name are read as minutes
+        return build_minute_blocks(part.lines)
+    return build_blocks(part.lines, doc_type == "agenda")
 
 
 def _document(paper: PaperInfo, part: Part, index: int, total: int, source_file: str, taken: set[str]) -> Document:
@@ -89,7 +92,7 @@ def part_type(part: Part, cues: PaperInfo) -> DocType:
 def _prefix(paper: PaperInfo, part: Part, document: Document) -> str:
     """Citation prefix; minutes are cited by the date of the meeting they record."""
     recorded = find_date(part.report_date or "")
-    return citation_prefix(paper, replace(part, title=document.title), recorded)
+    return citation_prefix(paper, replace(part, title=document.title, doc_type=document.doc_type), recorded)
 
 
 def _units(context: _Context, drafts: list[Draft], taken: set[str]) -> list[Paragraph]:
@@ -108,9 +111,9 @@ def _units(context: _Context, drafts: list[Draft], taken: set[str]) -> list[Para
     return units
 
 
-def _pages(linenos: tuple[int, ...], page_starts: tuple[int, ...]) -> tuple[int, ...]:
+def _pages(linenos: tuple[int, ...], page_starts: tuple[int, ...] | None) -> tuple[int, ...]:
     """1-based page numbers of the lines; none when the paper has no pages (plain text)."""
-    if not page_starts:
+    if page_starts is None:
         return ()
     return tuple(sorted({bisect.bisect_right(page_starts, n) + 1 for n in linenos}))
 

@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from indexer.parse.cues import is_title_line
+from indexer.parse.cues import MINUTES_OPENING, is_furniture, is_title_line
 from indexer.parse.dates import find_date, is_date_line, long_date, tidy_ordinals
 from indexer.parse.lines import Line
 from indexer.parse.text import title_case
@@ -44,7 +44,7 @@ def _part_starts(lines: list[Line]) -> set[int]:
     for i, line in enumerate(lines):
         if line.kind in ("end", "logo"):
             starts.update(content[k : k + 1] if (k := bisect.bisect(content, i)) < len(content) else [])
-        elif line.kind == "text" and line.text.lower().startswith("minutes of a meeting"):
+        elif line.kind == "text" and MINUTES_OPENING.match(line.text):
             starts.add(_banner_start(lines, i))
         elif _header_field(line):
             starts.add(_masthead_start(lines, i))
@@ -52,13 +52,14 @@ def _part_starts(lines: list[Line]) -> set[int]:
 
 
 def _banner_start(lines: list[Line], i: int) -> int:
-    """Walk back from a minutes' opening over the capitalised names printed above it ('KENT COUNTY COUNCIL')."""
+    """Walk back from a minutes' opening over the names printed above it ('KENT COUNTY COUNCIL', a panel's name)."""
     start = i
     for j in range(i - 1, -1, -1):
         line = lines[j]
         if line.kind == "blank":
             continue
-        if not (line.kind == "text" and line.text.isupper() and len(line.text.split()) <= _BANNER_WORDS):
+        banner = line.text.isupper() and len(line.text.split()) <= _BANNER_WORDS
+        if not (line.kind == "text" and (banner or is_body_line(line.text))):
             break
         start = j
     return start
@@ -104,18 +105,20 @@ def read_masthead(lines: list[Line], index: int) -> Part:
     first = next((line for line in lines if _is_content(line)), None)
     if first is not None and first.text.lower().startswith("meeting:"):
         return Part("Agenda", "agenda", None, None, first.text.split(":", 1)[1].strip(), tuple(lines))
-    opening = next((line for line in lines if line.kind == "text" and not line.text.isupper()), None)
-    if opening is not None and opening.text.lower().startswith("minutes of a meeting"):
+    opening = next((line for line in lines if line.kind == "text" and not line.text.isupper()
+                    and not is_body_line(line.text)), None)  # the first words under the body's name
+    if opening is not None and MINUTES_OPENING.match(opening.text):
         return _minutes_part(opening, lines)
     return _report_part(lines, index)
 
 
 def _minutes_part(first: Line, lines: list[Line]) -> Part:
-    """Minutes are titled and dated by the meeting they record."""
+    """Minutes are titled and dated by the meeting they record, and name their body above or in the opening."""
     date = find_date(first.text)
     printed = long_date(date) if date else None
     title = f"Minutes of {printed}" if printed else "Minutes"
-    return Part(title, "minutes", None, printed, None, tuple(lines))
+    body = next((line.text for line in lines if line.no < first.no and is_body_line(line.text)), None)
+    return Part(title, "minutes", None, printed, body, tuple(lines))
 
 
 def _report_part(lines: list[Line], index: int) -> Part:
@@ -155,6 +158,8 @@ def _title_line(masthead: list[Line], known: set[Line | None], has_header: bool,
     """
     others: list[Line] = []
     for line in (line for line in masthead if line.kind == "text" and line not in known):
+        if is_furniture(line.text):
+            continue
         if not is_title_line(line.text):
             break
         others.append(line)
