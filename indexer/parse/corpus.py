@@ -8,8 +8,8 @@ pack's copy dropped, even where a page break splits the two differently. Only do
 copies lose units: minutes that repeat a report's recommendations as their resolutions keep them. In such a
 copied document a unit half of whose runs and all of whose words were printed before goes too: the same text
 cut at other page breaks (a pack joins a report's last line to its appendix's first) or a table row wrapped
-otherwise; a revised paragraph, bringing a word (a figure) of its own, is kept. A
-document left with no units of its own (a pack's copy of a report) is not listed either.
+otherwise; a revised paragraph, bringing a word (a figure) of its own, is kept. A document left with no units
+of its own (a pack's copy of a report) is not listed either.
 
 An appendix rarely names the committee it goes to; the papers filed beside it in its meeting's folder (one
 named for a date, as downloaded) do. Papers in a flat folder are left as they are: it may hold many bodies.
