@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from assistant.service import Assistant
 
 DEFAULT_OUT = Path("artifacts/bench")
-# Issue 17's targets for a warm ask on an idle 2-core machine.
+PERCENTILES = ("p50", "p95")
+# Issue 17's targets for a warm ask on an idle 2-core machine, and issue 18's at 100× the bundled papers.
 TARGETS_MS = {"p50": 50.0, "p95": 150.0}
+SCALED_TARGETS_MS = {"p95": 200.0}
 
 
 def ask_ms(assistant: Assistant, pair: QAPair) -> float:
@@ -53,18 +55,19 @@ def ask_latency(settings: Settings, pairs: Sequence[QAPair]) -> dict[str, float]
     first_ms = ask_ms(assistant, pairs[0])
     timed = [(ask_ms(assistant, pair), keyword_ms(assistant, pair)) for pair in pairs]
     result = {"assistant_open_s": open_s, "ask_first_ms": first_ms, "ask_warm_queries": len(timed)}
-    for q in TARGETS_MS:
+    for q in PERCENTILES:
         ask, keyword = (percentile([t[i] for t in timed], int(q[1:])) or 0.0 for i in (0, 1))
         result |= {f"ask_warm_{q}_ms": ask, f"keyword_{q}_ms": keyword, f"ask_over_keyword_{q}": ask / keyword}
     return result
 
 
-def verdicts(ask: dict[str, float]) -> list[str]:
-    """One line per target: the warm ask percentile, its target, and its multiple of keyword search."""
+def verdicts(ask: dict[str, float], scale: int = 1) -> list[str]:
+    """One line per target of the scale: the warm ask percentile, its target, and its multiple of keyword search."""
+    targets = TARGETS_MS if scale == 1 else SCALED_TARGETS_MS
     return [f"warm ask {q} {ask[f'ask_warm_{q}_ms']:,.1f} ms (target ≤ {target:.0f} ms: "
             f"{'met' if ask[f'ask_warm_{q}_ms'] <= target else 'MISSED'}), "
             f"{ask[f'ask_over_keyword_{q}']:.1f}× keyword-only search ({ask[f'keyword_{q}_ms']:,.1f} ms)"
-            for q, target in TARGETS_MS.items()]
+            for q, target in targets.items()]
 
 
 def run_bench(settings: Settings, scale: int = 1) -> dict[str, Any]:
@@ -88,7 +91,7 @@ def table(result: dict[str, Any]) -> str:
     width = max(map(len, flat))
     lines = [f"{name.ljust(width)}  {_shown(value)}" for name, value in flat.items()]
     return "\n".join([f"bench: asks timed at {result['scale']}× the bundled papers", *lines, "",
-                      *verdicts(result["ask"])])
+                      *verdicts(result["ask"], result["scale"])])
 
 
 def _shown(value: object) -> str:

@@ -22,6 +22,12 @@ def test_a_percentile_over_its_target_is_reported_missed_with_its_multiple_of_ke
     assert "p95 300.0 ms (target ≤ 150 ms: MISSED), 15.0×" in p95
 
 
+def test_at_scale_the_warm_ask_is_held_to_its_p95_target_alone() -> None:
+    ask = {"ask_warm_p50_ms": 90.0, "keyword_p50_ms": 6.0, "ask_over_keyword_p50": 15.0,
+           "ask_warm_p95_ms": 180.0, "keyword_p95_ms": 15.0, "ask_over_keyword_p95": 12.0}
+    assert verdicts(ask, 100) == ["warm ask p95 180.0 ms (target ≤ 200 ms: met), 12.0× keyword-only search (15.0 ms)"]
+
+
 def test_a_scaled_bench_index_holds_n_copies_of_every_unit_with_their_vectors_and_embeds_nothing(
     small_settings: Settings, embedder: Embedder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

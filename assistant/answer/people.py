@@ -47,8 +47,8 @@ class Role:
 @dataclass(frozen=True)
 class People:
     """The papers' listed people and what every question checks against them, derived once per index version,
-    so an answer's cost does not grow with how many papers list people (issue 18: 100 copies of the papers list
-    2,500 people; re-reading them cost 25 ms of every answer)."""
+    so an answer's cost does not grow with how many papers list people (100 copies of the bundled papers list about
+    2,500: re-reading them took some 25 ms of every answer, as profiled)."""
 
     listings: tuple[Listing, ...] = ()
     surnames: frozenset[str] = field(init=False)  # as sentences name them ('Mr Sandall')
