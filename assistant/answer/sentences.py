@@ -148,10 +148,10 @@ def across_meetings(candidates: Sequence[Scored], chosen: Sequence[Scored],
                     meetings: Sequence[dt.date | None]) -> list[Scored]:
     """The best sentence of each meeting the chosen ones do not quote, scoring within reach of the best, so a
     question about change over time hears every meeting that spoke of it."""
-    heard = {meetings[s.hit] for s in chosen if s.hit < len(meetings)}
+    heard = {_day(s, meetings) for s in chosen}
     best: dict[dt.date, Scored] = {}
     for item in candidates:
-        day = meetings[item.hit] if item.hit < len(meetings) else None
+        day = _day(item, meetings)
         if day is not None and day not in heard and item.score >= PICK.meeting_reach * candidates[0].score:
             best.setdefault(day, item)
     return list(best.values())[: max(0, PICK.most_meetings - len(heard))]
