@@ -295,6 +295,11 @@ def test_a_question_the_papers_do_not_cover_is_refused_scoped_to_the_filter():
     assert [c.id for c in answer.citations] == ["1"]
 
 
+def test_a_refusal_narrowed_to_a_body_says_whose_papers_were_searched():
+    where = scope(Filters(doc_type="minutes", body="Leicestershire Safer Communities Strategy Board"), None)
+    assert where == "in papers of type 'minutes' in papers of 'Leicestershire Safer Communities Strategy Board'"
+
+
 def test_a_question_about_a_year_the_best_answer_never_touches_is_refused():
     hits = [Hit(paragraph=unit("3", "The community safety survey received 3643 responses."), score=1.0),
             Hit(paragraph=unit("9", "Budgets were set in 2021."), score=0.5)]

@@ -10,11 +10,11 @@ from assistant.types import Answer
 from assistant.ui import render
 from assistant.ui.briefing import answer_markdown, briefing_markdown
 from assistant.ui.exchange import Exchange, Source
-from assistant.ui.links import AnswerLink, ParagraphLink, answer_link, paragraph_link, parse_link
+from assistant.ui.links import AnswerLink, ParagraphLink, answer_link, known_choices, paragraph_link, parse_link
 from assistant.ui.orientation import coverage, example_questions
 from assistant.ui.saved import restored, saved
 from assistant.ui.since import since_last_meeting
-from indexer.types import Document
+from indexer.types import DOC_TYPES, Document
 
 HOSTILE_QUESTION = "What about <b>&amp; ?p=x#frag"
 
@@ -29,6 +29,21 @@ def test_an_answer_link_round_trips_its_question_and_filters_leaving_empty_ones_
     link = AnswerLink(HOSTILE_QUESTION, "2024-01-01", "", "doc-1", "")
     assert answer_link(link) == "?q=What+about+%3Cb%3E%26amp%3B+%3Fp%3Dx%23frag&from=2024-01-01&doc=doc-1"
     assert parse_link(answer_link(link)) == link
+
+
+def test_an_answer_link_round_trips_the_body_with_the_type() -> None:
+    link = AnswerLink("Who chairs it?", doc_type="minutes", body="Police and Crime Panel for Leicester")
+    assert answer_link(link) == "?q=Who+chairs+it%3F&type=minutes&body=Police+and+Crime+Panel+for+Leicester"
+    assert parse_link(answer_link(link)) == link
+
+
+def test_a_type_or_body_the_pickers_do_not_offer_is_dropped_and_the_rest_of_the_link_kept() -> None:
+    bodies = ("Cabinet", "Police and Crime Panel")
+    edited = parse_link("?q=Who+chairs+it%3F&from=2024-01-01&type=memo&body=Parish+Council")
+    assert isinstance(edited, AnswerLink)
+    assert known_choices(edited, DOC_TYPES, bodies) == AnswerLink("Who chairs it?", "2024-01-01")
+    offered = AnswerLink("Who chairs it?", doc_type="minutes", body="Cabinet")
+    assert known_choices(offered, DOC_TYPES, bodies) == offered
 
 
 def test_a_paragraph_link_wins_and_a_blank_query_names_nothing() -> None:

@@ -192,19 +192,20 @@ def test_the_paragraph_a_citation_opens_is_marked_as_the_target() -> None:
 
 
 def test_filters_the_user_left_blank_do_not_narrow_the_search() -> None:
-    assert meeting_filters("", " ", "", "") is None
+    assert meeting_filters("", " ", "", "", "") is None
 
 
-def test_filters_carry_the_typed_meeting_range_document_and_type() -> None:
-    filters = meeting_filters("2019-01-01", "2019-12-31", "doc", "minutes")
+def test_filters_carry_the_typed_meeting_range_document_type_and_body() -> None:
+    filters = meeting_filters("2019-01-01", "2019-12-31", "doc", "minutes", "Cabinet")
     assert filters == Filters(
-        meeting_from=dt.date(2019, 1, 1), meeting_to=dt.date(2019, 12, 31), document="doc", doc_type="minutes"
+        meeting_from=dt.date(2019, 1, 1), meeting_to=dt.date(2019, 12, 31), document="doc", doc_type="minutes",
+        body="Cabinet",
     )
 
 
 def test_a_date_not_written_as_yyyy_mm_dd_is_refused_with_how_to_write_it() -> None:
     with pytest.raises(BadRequest, match="YYYY-MM-DD"):
-        meeting_filters("2 Dec 2024", "", "", "")
+        meeting_filters("2 Dec 2024", "", "", "", "")
 
 
 def test_earlier_exchanges_become_the_chat_history_for_follow_ups() -> None:

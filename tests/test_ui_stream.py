@@ -15,7 +15,7 @@ from indexer.settings import Settings
 
 QUESTION = "What did the Commissioner report about Victim First?"
 REPLY = "The Victim First service has been in place since April 2024 [1]. It has had a six-month review [1]."
-NO_FILTERS = ("", "", "", "")
+NO_FILTERS = ("", "", "", "", "")
 
 
 def conversations(ui: PanelPapersUI) -> list[str]:

@@ -58,6 +58,8 @@ def scope(filters: Filters | None, document_title: str | None) -> str:
         parts.append(f"in '{document_title}'")
     if filters.doc_type:
         parts.append(f"in papers of type '{filters.doc_type}'")
+    if filters.body:
+        parts.append(f"in papers of '{filters.body}'")
     return " ".join(parts)
 
 

@@ -7,7 +7,7 @@ orientation, briefing), and the browser-side scripts from scripts.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from assistant.service import Assistant
 from assistant.types import Answer, Citation
 from assistant.ui import orientation, reader_render, render
 from assistant.ui.exchange import Exchange, Source, long_date
-from assistant.ui.links import AnswerLink, ParagraphLink, answer_link, parse_link
+from assistant.ui.links import AnswerLink, ParagraphLink, answer_link, known_choices, parse_link
 from assistant.ui.render import PICKER_MIN_WIDTH, meeting_day, meeting_filters, meeting_key, turns
 from assistant.ui.saved import restored, saved
 from assistant.ui.scripts import CONVERSATION_JS, READER_JS
@@ -45,6 +45,11 @@ def streamed(pending: Exchange, event: CitationsEvent | DeltaEvent) -> Exchange:
     if isinstance(event, CitationsEvent):
         return replace(pending, sources=tuple(Source(citation) for citation in event.citations))
     return replace(pending, text=pending.text + event.text)
+
+
+def bodies_of(documents: Iterable[Document]) -> list[str]:
+    """The bodies whose papers are indexed, sorted by name: the body picker's choices."""
+    return sorted({document.body for document in documents if document.body})
 
 
 AssistantSource = Assistant | Callable[[], Assistant]
@@ -79,10 +84,11 @@ class PanelPapersUI:
                     read = self._reader_tab()
                 ScrutinyTab(self.assistant).build()
             link_outputs = [tabs, *read.values(), *ask["outputs"], *ask["filters"], ask["filters_panel"]]
+            pickers = [ask["document"], ask["body"]]
             # One event when the page opens (each counts against the rate limit): fill the pickers, bring back
             # the saved conversation, then follow the page's link. The mark after it runs in the page only.
             demo.load(
-                self.open_page, [ask["link"], ask["saved"]], [ask["document"], *link_outputs], js=PAGE_LINK_JS
+                self.open_page, [ask["link"], ask["saved"]], [*pickers, *link_outputs], js=PAGE_LINK_JS
             ).then(None, js=PAGE_OPENED_JS)
             # always_last: after a quick Back-Back, the link the browser lands on is followed, not dropped.
             ask["conversation"].select(
@@ -125,12 +131,12 @@ class PanelPapersUI:
         clear.click(lambda: (self._conversation([]), [], []), outputs=[conversation, exchanges, saved]).then(
             None, js=NEW_CONVERSATION_JS
         )
-        return {"conversation": conversation, "document": filters[2], "outputs": outputs, "filters": filters,
-                "saved": saved, "link": link, "filters_panel": filters_panel}
+        return {"conversation": conversation, "document": filters[2], "body": filters[4], "outputs": outputs,
+                "filters": filters, "saved": saved, "link": link, "filters_panel": filters_panel}
 
     def _filters(self) -> tuple[gr.Accordion, list[gr.components.Component]]:
-        """Meeting date range, document and document type, folded away until wanted."""
-        with gr.Accordion("Filters: meeting dates, document, type", open=False) as panel:
+        """Meeting date range, document, document type and body, folded away until wanted."""
+        with gr.Accordion("Filters: meeting dates, document, type, body", open=False) as panel:
             with gr.Row():
                 date_from = gr.Textbox(
                     label="Meetings from (YYYY-MM-DD)", value="", placeholder="2024-01-01", elem_id="meeting-from"
@@ -147,7 +153,12 @@ class PanelPapersUI:
                 doc_type = gr.Dropdown(
                     kinds, value=ALL, label="Document type", elem_id="type-filter", min_width=PICKER_MIN_WIDTH
                 )
-        return panel, [date_from, date_to, document, doc_type]
+                # Filled when the page opens, shown only when the index holds papers of two bodies or more.
+                body = gr.Dropdown(
+                    [("Any body", ALL)], value=ALL, label="Body", elem_id="body-filter", visible=False,
+                    min_width=PICKER_MIN_WIDTH,
+                )
+        return panel, [date_from, date_to, document, doc_type, body]
 
     def _reader_tab(self) -> dict[str, Any]:
         """Meeting and part pickers, a filter box and the paragraphs."""
@@ -167,16 +178,21 @@ class PanelPapersUI:
         query.change(self.show_part, [part, query, target], page, trigger_mode="always_last")
         return {"meeting": meeting, "part": part, "query": query, "target": target, "page": page}
 
-    def choices(self) -> tuple[gr.Dropdown, gr.Dropdown]:
-        """Fill the document filter and the reader's meetings from the current index."""
+    def choices(self) -> tuple[gr.Dropdown, gr.Dropdown, gr.Dropdown]:
+        """Fill the document and body filters and the reader's meetings from the current index."""
         documents = self.assistant().documents()
         document_choices = [("All papers", ALL), *((render.document_choice_label(d), d.id) for d in documents)]
+        bodies = bodies_of(documents)
+        # One body would narrow nothing: the picker stays hidden until a second body's papers are indexed.
+        body_choices = gr.Dropdown(choices=[("Any body", ALL), *((body, body) for body in bodies)],
+                                   visible=len(bodies) > 1)
         meetings = dict.fromkeys(meeting_key(d.meeting_date) for d in documents)
         meeting_choices = [(long_date(meeting_day(key)), key) for key in meetings]
-        return gr.Dropdown(choices=document_choices), gr.Dropdown(choices=meeting_choices)
+        return gr.Dropdown(choices=document_choices), body_choices, gr.Dropdown(choices=meeting_choices)
 
     def ask(
-        self, question: str, exchanges: list[Exchange], date_from: str, date_to: str, document: str, doc_type: str
+        self, question: str, exchanges: list[Exchange], date_from: str, date_to: str, document: str, doc_type: str,
+        body: str,
     ) -> Iterator[tuple[Any, ...]]:
         """Answer a question, streaming the text when an LLM writes it, then show the source cards.
 
@@ -191,12 +207,12 @@ class PanelPapersUI:
             yield self._conversation(exchanges, notice), exchanges, gr.skip(), gr.skip()
             return
         try:
-            filters = meeting_filters(date_from, date_to, document, doc_type)
+            filters = meeting_filters(date_from, date_to, document, doc_type, body)
         except PanelQAError as error:
             yield self._conversation(exchanges, str(error)), exchanges, gr.skip(), gr.skip()
             return
         assistant = self.assistant()
-        link = answer_link(AnswerLink(question.strip(), date_from, date_to, document, doc_type))
+        link = answer_link(AnswerLink(question.strip(), date_from, date_to, document, doc_type, body))
         pending = Exchange(question.strip(), link=link)
         yield self._conversation([*exchanges, pending]), exchanges, "", gr.skip()
         try:
@@ -236,12 +252,12 @@ class PanelPapersUI:
         restored_exchanges = [
             self._finished(exchange, answer) if answer else exchange for exchange, answer in restored(items)
         ]
-        documents, meetings = self.choices()
+        documents, bodies, meetings = self.choices()
         skip = gr.skip()
-        yield (documents, skip, meetings, *(skip,) * 4, self._conversation(restored_exchanges), restored_exchanges,
-               *(skip,) * 7)
+        yield (documents, bodies, skip, meetings, *(skip,) * 4, self._conversation(restored_exchanges),
+               restored_exchanges, *(skip,) * 8)
         for shown in self.follow_link(link, restored_exchanges):
-            yield skip, *shown
+            yield skip, skip, *shown
 
     def follow_selected(self, exchanges: list[Exchange], event: gr.SelectData) -> Iterator[tuple[Any, ...]]:
         """Follow the link a `select` from the page carries (Back, Forward, a link clicked)."""
@@ -252,16 +268,19 @@ class PanelPapersUI:
     ) -> Iterator[tuple[Any, ...]]:
         """Show what a page link names: a paragraph in the reader, or an answer (asked again unless on screen).
 
-        Yields the tabs, the reader's five outputs, the ask outputs, the four filter fields and their panel (opened
+        Yields the tabs, the reader's five outputs, the ask outputs, the five filter fields and their panel (opened
         when the link sets a filter, so the user sees what narrowed the answer). When the page opens, the tabs are
-        left alone unless the link names a paragraph: the user may have picked one already."""
+        left alone unless the link names a paragraph: the user may have picked one already. A type or body the
+        pickers do not offer is dropped from the link, so an edited or stale link still gets an answer."""
         wanted = parse_link(link or "")
+        if isinstance(wanted, AnswerLink):
+            wanted = known_choices(wanted, DOC_TYPES, bodies_of(self.assistant().documents()))
         ask_tab = gr.Tabs(selected="ask") if to_ask_tab else gr.skip()
-        reader_skip, ask_skip = (gr.skip(),) * 5, (gr.skip(),) * 4
+        reader_skip, ask_skip, filters_skip = (gr.skip(),) * 5, (gr.skip(),) * 4, (gr.skip(),) * 5
         if isinstance(wanted, ParagraphLink):
-            yield *self.open_paragraph(wanted.paragraph_id, wanted.sentence), *ask_skip, *ask_skip, gr.skip()
+            yield *self.open_paragraph(wanted.paragraph_id, wanted.sentence), *ask_skip, *filters_skip, gr.skip()
         elif wanted is None or any(exchange.link == answer_link(wanted) for exchange in exchanges):
-            yield ask_tab, *reader_skip, *ask_skip, *ask_skip, gr.skip()
+            yield ask_tab, *reader_skip, *ask_skip, *filters_skip, gr.skip()
         else:
             filters = wanted.fields()[1:]
             panel = gr.Accordion(open=True) if any(filters) else gr.skip()

@@ -1,16 +1,17 @@
 """Permalinks: pure functions between a page's query string and what it shows.
 
-An answer's link is its question and filters (`?q=…&from=…&to=…&doc=…&type=…`); opening it asks again.
+An answer's link is its question and filters (`?q=…&from=…&to=…&doc=…&type=…&body=…`); opening it asks again.
 A paragraph's link is `?p=<paragraph id>`; opening it shows the reader there.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
 # Query-string names of the ask form's fields, in the order a link lists them.
-ANSWER_FIELDS = ("q", "from", "to", "doc", "type")
+ANSWER_FIELDS = ("q", "from", "to", "doc", "type", "body")
 PARAGRAPH_FIELD = "p"
 SENTENCE_FIELD = "s"  # the cited sentence, highlighted in the reader
 
@@ -24,10 +25,11 @@ class AnswerLink:
     date_to: str = ""
     document: str = ""
     doc_type: str = ""
+    body: str = ""
 
-    def fields(self) -> tuple[str, str, str, str, str]:
-        """The values in the ask form's order: question, from, to, document, type."""
-        return (self.question, self.date_from, self.date_to, self.document, self.doc_type)
+    def fields(self) -> tuple[str, str, str, str, str, str]:
+        """The values in the ask form's order: question, from, to, document, type, body."""
+        return (self.question, self.date_from, self.date_to, self.document, self.doc_type, self.body)
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,12 @@ def parse_link(query: str) -> AnswerLink | ParagraphLink | None:
     if params.get("q", "").strip():
         return AnswerLink(*(params.get(name, "") for name in ANSWER_FIELDS))
     return None
+
+
+def known_choices(link: AnswerLink, doc_types: Collection[str], bodies: Collection[str]) -> AnswerLink:
+    """The link with a type or body the pickers do not offer left blank: an edited or stale link still asks."""
+    return replace(
+        link,
+        doc_type=link.doc_type if link.doc_type in doc_types else "",
+        body=link.body if link.body in bodies else "",
+    )

@@ -265,7 +265,7 @@ def meeting_day(key: str) -> dt.date | None:
     return None if key == UNDATED else dt.date.fromisoformat(key)
 
 
-def meeting_filters(date_from: str, date_to: str, document: str, doc_type: str) -> Filters | None:
+def meeting_filters(date_from: str, date_to: str, document: str, doc_type: str, body: str) -> Filters | None:
     """The filters the user set, or None when nothing narrows the search."""
     filters = Filters.model_validate(
         {
@@ -273,6 +273,7 @@ def meeting_filters(date_from: str, date_to: str, document: str, doc_type: str) 
             "meeting_to": _typed_date(date_to, "Meetings to"),
             "document": document or None,
             "doc_type": doc_type or None,
+            "body": body or None,
         }
     )
     return None if filters.is_empty() else filters
