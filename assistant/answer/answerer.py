@@ -14,6 +14,7 @@ from assistant.question.read import Question
 from assistant.retrieval.retrieve import Retrieved
 from assistant.types import Answer, Citation
 from assistant.weights import WEIGHTS, Weights
+from indexer.parse.dates import short_date
 from indexer.types import Filters, Hit
 
 REFUSAL = "The panel papers don't say"
@@ -138,21 +139,25 @@ def authored_answer(question: Question, hit: Hit, found: Retrieved, idf: dict[st
                     scored: Sequence[Scored]) -> Answer:
     """The report's author as printed on it, the report cited first, then the paragraphs the search found."""
     paper = hit.paragraph
-    when = f" to the {paper.meeting_date.day} {paper.meeting_date:%b %Y} meeting" if paper.meeting_date else ""
+    when = f" to the {short_date(paper.meeting_date)} meeting" if paper.meeting_date else ""
     source = citation(1, hit, best_sentence(hit, question, idf, found.sentences))
-    rest = [c.model_copy(update={"n": c.n + 1}) for c in citations_for(question, found, [], {}, idf, limit - 1, scored)
-            if c.id != paper.id]
     text = f"The report '{paper.report_title}'{when} gives its author as: {paper.report_author} [1]"
-    return Answer(answer=text, abstained=False, citations=(source, *rest), query=found.query)
+    return cited_first(text, source, question, found, idf, limit, scored)
 
 
 def listed_answer(question: Question, holder: Listing, found: Retrieved, idf: dict[str, float], limit: int,
                   scored: Sequence[Scored]) -> Answer:
     """The list line naming the holder of the role asked, cited first, then the paragraphs the search found."""
-    listing = citation(1, Hit(paragraph=holder.paragraph, score=0.0), holder.line)
+    source = citation(1, Hit(paragraph=holder.paragraph, score=0.0), holder.line)
+    return cited_first(f"{holder.line} [1]", source, question, found, idf, limit, scored)
+
+
+def cited_first(text: str, source: Citation, question: Question, found: Retrieved, idf: dict[str, float],
+                limit: int, scored: Sequence[Scored]) -> Answer:
+    """An answer resting on one source, cited [1], then the other paragraphs the search found as further reading."""
     rest = [c.model_copy(update={"n": c.n + 1}) for c in citations_for(question, found, [], {}, idf, limit - 1, scored)
-            if c.id != holder.paragraph.id]
-    return Answer(answer=f"{holder.line} [1]", abstained=False, citations=(listing, *rest), query=found.query)
+            if c.id != source.id]
+    return Answer(answer=text, abstained=False, citations=(source, *rest), query=found.query)
 
 
 def refusal(question: Question, found: Retrieved, idf: dict[str, float], limit: int, where: str,

@@ -17,6 +17,7 @@ from assistant.language.text import content_terms
 from assistant.question.asked import Wanted
 from assistant.question.read import Question
 from assistant.weights import WEIGHTS, Weights
+from indexer.parse.dates import short_date
 from indexer.types import Hit, Paragraph, SentenceScores
 
 PICK = WEIGHTS.selection  # hand-set, in assistant/weights.toml
@@ -262,7 +263,7 @@ def compose(chosen: Sequence[Scored], meetings: Sequence[dt.date | None] = ()) -
         closes_run = i + 1 == len(chosen) or chosen[i + 1].hit != item.hit
         day = _day(item, meetings)
         opens_day = meetings and (i == 0 or _day(chosen[i - 1], meetings) != day)
-        opening = ("\n" if i else "") + (f"At the {day.day} {day:%b %Y} meeting: " if day else "Undated: ")
+        opening = ("\n" if i else "") + (f"At the {short_date(day)} meeting: " if day else "Undated: ")
         sentence = _as_sentence(item.sentence)
         pieces.append((opening if opens_day else "") + (f"{sentence} [{marker}]" if closes_run else sentence))
     return " ".join(pieces).replace(" \n", "\n"), order
