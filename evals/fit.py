@@ -1,6 +1,6 @@
 """Fit the answerability model on labelled pairs: a monotone logistic regression from the evidence signals to
 'the papers answer this', its refusal threshold chosen on out-of-fold predictions. `python -m evals.fit --write`
-refits on dev and writes assistant/answer/weights.toml; `panelqa eval` refits per cross-validation fold.
+refits on dev and writes assistant/weights.toml; `panelqa eval` refits per cross-validation fold.
 
 The candidate-sentence weights stay hand-set: fitted by pairwise logistic regression (a sentence holding a gold
 fact in a gold paragraph against the others of its question) they answered fewer pairs right on dev, test and CV
@@ -52,16 +52,13 @@ class Fitter:
             self._found[pair.id] = question, self.assistant.retrieve(question, None)
         return self._found[pair.id]
 
-    def fit(self, pairs: Sequence[QAPair]) -> Weights:
-        """The shipped candidate weights with the answerability model fitted on these pairs only."""
-        return self._answerability(pairs, WEIGHTS)
-
     def system_for(self, weights: Weights) -> Run:
         """The full assistant answering with these weights."""
         return ours(self.assistant.reweighted(weights))
 
-    def _answerability(self, pairs: Sequence[QAPair], weights: Weights) -> Weights:
-        """Logistic regression from the evidence signals to 'the papers answer this', thresholded out of fold."""
+    def fit(self, pairs: Sequence[QAPair], weights: Weights = WEIGHTS) -> Weights:
+        """The weights with the answerability model fitted on these pairs only: a logistic regression from the
+        evidence signals to 'the papers answer this', thresholded out of fold."""
         reweighted = self.assistant.reweighted(weights)
         judged = [(p, reweighted.judge(*self.found(p)).evidence) for p in pairs]
         usable = [(p, e.signals) for p, e in judged if e is not None and found_at_all(e, weights)]  # else refused

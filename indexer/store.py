@@ -212,7 +212,7 @@ class VersionVectors:
 
     def stored(self, ids: Sequence[str]) -> dict[str, tuple[str, list[float]]]:
         """Embedded text and vector per unit id, from whichever collection holds it."""
-        own = set(self.layout.own) if self.base is not None else set(ids)
+        own = self.layout.owns(ids)
         found = self.own.stored([unit_id for unit_id in ids if unit_id in own])
         rest = [unit_id for unit_id in ids if unit_id not in own]
         return found | (self.base.stored(rest) if self.base is not None and rest else {})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from indexer.types import Filters, Paragraph
@@ -71,8 +71,3 @@ def filter_conditions(filters: Filters | None) -> list[Condition]:
     if filters.body:
         conditions.append(("body", "==", filters.body))
     return conditions
-
-
-def matches(metadata: Mapping[str, Scalar], conditions: Sequence[Condition]) -> bool:
-    """True when a unit's metadata meets every condition."""
-    return all(COMPARE[op](metadata[key], value) for key, op, value in conditions)

@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -50,6 +50,10 @@ class VectorLayout(Frozen):
     base: str | None = None  # version whose collection holds this version's unchanged units; None: all are its own
     hidden: tuple[str, ...] = ()  # ids in the base's collection this version does not hold (removed or changed)
     own: tuple[str, ...] = ()  # with a base: ids in this version's own collection (without one, every unit)
+
+    def owns(self, ids: Iterable[str]) -> set[str]:
+        """Which of a version's unit ids live in its own collection: with a base, those listed; else all."""
+        return set(self.own) if self.base else set(ids)
 
 
 class VersionMeta(Frozen):

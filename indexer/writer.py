@@ -121,7 +121,7 @@ def fill_collection(
     progress: bool,
 ) -> dict[str, str]:
     """Put the version's own units in its collection (carried or embedded); return every unit's embedded text."""
-    own = set(layout.own) if layout.base else {unit.id for unit in contents.paragraphs}
+    own = layout.owns(unit.id for unit in contents.paragraphs)
     mine = [unit for unit in contents.paragraphs if unit.id in own]
     texts = {unit.id: previous_texts[unit.id] for unit in contents.paragraphs if unit.id not in own}  # in the base
     carried = [unit for unit in mine if unit.id in contents.carried]

@@ -81,6 +81,20 @@ def chroma_server(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]
         server.wait(timeout=30)
 
 
+QUERY = "Strategic Partnership Board"
+
+
+def port_of(url: str) -> int:
+    """The port of a http://127.0.0.1:PORT address."""
+    return int(url.rsplit(":", 1)[1])
+
+
+def collections_on(url: str) -> dict[str, int]:
+    """Each collection the Chroma server at url holds, with its size."""
+    client = chromadb.HttpClient(host="127.0.0.1", port=port_of(url))
+    return {collection.name: collection.count() for collection in client.list_collections()}
+
+
 @pytest.fixture
 def chroma_url(chroma_server: tuple[str, subprocess.Popen[bytes]]) -> str:
     """The URL of the real Chroma server."""
@@ -93,13 +107,11 @@ def test_the_index_lives_on_the_chroma_server_when_a_url_is_set(
 ) -> None:
     settings = small_settings.model_copy(update={"chroma_url": chroma_url})
     report = build_index(settings, progress=False, embedder=embedder)
-    port = int(chroma_url.rsplit(":", 1)[1])
-    names = [collection.name for collection in chromadb.HttpClient(host="127.0.0.1", port=port).list_collections()]
-    assert names == [f"panelqa-{report.version}"]
+    assert list(collections_on(chroma_url)) == [f"panelqa-{report.version}"]
     assert not (settings.data_dir / "chroma").exists()
     reader = IndexReader.open(settings, embedder)
-    assert len(reader.dense("Strategic Partnership Board", 3)) == 3
-    assert reader.keyword("Strategic Partnership Board", 3)
+    assert len(reader.dense(QUERY, 3)) == 3
+    assert reader.keyword(QUERY, 3)
     assert build_index(settings, progress=False, embedder=embedder).version == report.version
 
 
@@ -112,15 +124,10 @@ def test_an_upload_over_the_chroma_server_stores_only_its_units_over_the_shared_
     reader = IndexReader.open(settings, embedder)
     (settings.corpus_dir / "hives.txt").write_text("Parks Note\n\n1. The beekeeping pilot placed 14 hives.\n")
     second = build_index(settings, progress=False, embedder=embedder)
-    port = int(chroma_url.rsplit(":", 1)[1])
-    sizes = {c.name: c.count() for c in chromadb.HttpClient(host="127.0.0.1", port=port).list_collections()}
-    assert sizes == {f"panelqa-{first.version}": first.units, f"panelqa-{second.version}": 1}
+    assert collections_on(chroma_url) == {f"panelqa-{first.version}": first.units, f"panelqa-{second.version}": 1}
     assert reader.reload_if_changed() and reader.version == second.version
     assert reader.dense("beekeeping hives", 1)[0].paragraph.source_file == "hives.txt"
     assert len(reader.dense(QUERY, second.units + 5)) == second.units
-
-
-QUERY = "Strategic Partnership Board"
 
 
 @pytest.mark.server
@@ -259,7 +266,7 @@ def test_two_app_workers_share_one_chroma_server_and_data_dir_and_hold_a_load_of
     settings = small_settings.model_copy(update={"chroma_url": chroma_url})
     first = free_port(APP_PORTS)
     urls = [f"http://127.0.0.1:{port}" for port in (first, free_port(APP_PORTS, frozenset({first})))]
-    workers = [start_worker(settings, int(url.rsplit(":", 1)[1]), tmp_path / f"worker{n}.log")
+    workers = [start_worker(settings, port_of(url), tmp_path / f"worker{n}.log")
                for n, url in enumerate(urls)]
     try:
         started = [wait_until_ready(url, worker) for url, worker in zip(urls, workers, strict=True)]

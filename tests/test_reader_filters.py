@@ -14,7 +14,12 @@ from indexer.embed import Embedder
 from indexer.reader import IndexReader, allowed_units, filter_columns
 from indexer.settings import Settings
 from indexer.types import Filters, Paragraph
-from indexer.units import filter_conditions, matches, unit_metadata
+from indexer.units import COMPARE, Condition, Scalar, filter_conditions, unit_metadata
+
+
+def matches(metadata: dict[str, Scalar], conditions: list[Condition]) -> bool:
+    """The filter's meaning, spelled out one unit at a time: the oracle the arrays are checked against."""
+    return all(COMPARE[op](metadata[key], value) for key, op, value in conditions)
 
 
 def unit(n: int, **changes: object) -> Paragraph:

@@ -37,10 +37,11 @@ class Scrutiny:
         """Derive meetings, people, decisions and who is quoted where once, so each request only filters them."""
         by_document = self.library.by_document
         meetings = {d.id: meeting_of(d, by_document.get(d.id, [])) for d in self.library.documents}
+        quoting = tuple(p for p in self.library.paragraphs if p.speakers)
         object.__setattr__(self, "meetings", meetings)
-        object.__setattr__(self, "people", who_is_who(self.library.documents, self.library.paragraphs))
+        object.__setattr__(self, "quoting", quoting)
+        object.__setattr__(self, "people", who_is_who(self.library.documents, self.library.paragraphs, quoting))
         object.__setattr__(self, "decisions", decided.decisions(self.library.paragraphs, self.meeting))
-        object.__setattr__(self, "quoting", tuple(p for p in self.library.paragraphs if p.speakers))
 
     def meeting(self, paragraph: Paragraph | Citation) -> Meeting:
         """The meeting a paragraph (or a citation of one) records or went to."""

@@ -65,6 +65,8 @@ def example_questions(documents: Sequence[Document]) -> list[str]:
 
 def welcome(documents: Sequence[Document]) -> str:
     """The empty conversation: what the papers cover, how answers work, and example questions to click."""
+    if not documents:  # a wrong folder indexes nothing: say so rather than show an empty list
+        return f'<p class="notice" role="alert">{escape(NO_PAPERS)}</p>'
     covered = "".join(f"<li>{escape(line)}</li>" for line in coverage(documents))
     examples = "".join(
         f'<li><a class="permalink example" href="{escape(link)}" data-link="{escape(link)}">{escape(question)}</a></li>'
@@ -72,8 +74,6 @@ def welcome(documents: Sequence[Document]) -> str:
         for link in [answer_link(AnswerLink(question))]
     )
     tries = f'<h3 class="welcome-head">Try asking</h3><ul class="examples">{examples}</ul>' if examples else ""
-    if not documents:  # a wrong folder indexes nothing: say so rather than show an empty list
-        return f'<p class="notice" role="alert">{escape(NO_PAPERS)}</p>'
     return (
         f'<h3 class="welcome-head">Papers covered ({len(documents)} parts)</h3><ul class="coverage">{covered}</ul>'
         "<p>Every answer quotes the papers and cites their own paragraph numbers; when the papers don't say, "

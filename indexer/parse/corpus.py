@@ -39,8 +39,13 @@ def collapse_duplicates(
     """Units already printed in a paper ranked before theirs dropped; documents left empty dropped."""
     parts = Counter(doc.source_file for doc in documents)
     papers: dict[str, list[Paragraph]] = {}
+    own: dict[str, list[str]] = {}  # each document's unit ids
     for unit in units:
         papers.setdefault(unit.source_file, []).append(unit)
+        own.setdefault(unit.document_id, []).append(unit.id)
+    titles: dict[str, list[str]] = {}
+    for doc in documents:
+        titles.setdefault(doc.source_file, []).append(doc.title)
     # each run and the paper that printed it first, and each paper's words: titles too (a pack runs one on)
     printer: dict[tuple[str, ...], str] = {}
     vocabulary: dict[str, set[str]] = {}
@@ -48,9 +53,10 @@ def collapse_duplicates(
     for name in sorted(papers, key=lambda n: (parts.get(n, 1), n)):  # standalone papers before packs
         runs = {unit.id: _runs(unit.text) for unit in papers[name]}
         copies = {unit.id for unit in papers[name] if _covered(runs[unit.id], printer, COVERED)}
-        dropped |= {unit.id for unit in papers[name] if _copied(unit.document_id, units, copies)
+        copied = {doc_id for doc_id in {unit.document_id for unit in papers[name]} if _copied(own[doc_id], copies)}
+        dropped |= {unit.id for unit in papers[name] if unit.document_id in copied
                     and (unit.id in copies or _recut(unit, runs[unit.id], printer, vocabulary))}
-        printed = [unit.text for unit in papers[name]] + [doc.title for doc in documents if doc.source_file == name]
+        printed = [unit.text for unit in papers[name]] + titles.get(name, [])
         printer |= {run: name for text in printed for run in _runs(text) if run not in printer}
         vocabulary[name] = {word for text in printed for word in words(text)}
     kept = tuple(unit for unit in units if unit.id not in dropped)
@@ -60,9 +66,9 @@ def collapse_duplicates(
     return kept, listed
 
 
-def _copied(document_id: str, units: Sequence[Paragraph], copies: set[str]) -> bool:
-    """Most of the document's units are copies: it is a report again, not minutes quoting its recommendations."""
-    own = [unit.id for unit in units if unit.document_id == document_id]
+def _copied(own: Sequence[str], copies: set[str]) -> bool:
+    """Most of the document's units (own) are copies: it is a report again, not minutes quoting its
+    recommendations."""
     return sum(unit_id in copies for unit_id in own) >= COPIED * len(own)
 
 
@@ -81,9 +87,10 @@ def _recut(unit: Paragraph, runs: set[tuple[str, ...]], printer: Mapping[tuple[s
            vocabulary: Mapping[str, set[str]]) -> bool:
     """Half its runs, and every word, printed in the papers it copies: the same text cut at other page breaks or a
     table row wrapped otherwise. A revised paragraph ('894' -> '925 young adults') brings a word of its own."""
+    if not _covered(runs, printer, PARTLY_COVERED):
+        return False
     sources = {printer[run] for run in runs if run in printer}
-    known = set().union(*(vocabulary[source] for source in sources))
-    return _covered(runs, printer, PARTLY_COVERED) and set(words(unit.text)) <= known
+    return set(words(unit.text)) <= set().union(*(vocabulary[source] for source in sources))
 
 
 def meeting_folder(source_file: str) -> str:
