@@ -15,6 +15,8 @@ GLOSSARY = {"PCC": "Police and Crime Commissioner"}
      ("2025/26",), 0),
     ("When did the public survey run, and how many people responded?", ("date", "count"), {"asks_figure"}, (),
      (), 2),
+    ("What is the Leader of the Council paid each year?", ("money",), {"asks_figure"}, ("Leader", "Council"), (), 0),
+    ("What allowance are co-opted members paid per meeting?", ("money",), {"asks_figure"}, (), (), 0),
     ("Who chairs the panel?", ("person",), {"asks_person"}, (), (), 0),
     ("How has the community leadership programme developed since 2020?", (), {"asks_change"}, (), (), 0),
     ("What did the December 2023 and December 2024 updates say about custody visits?", (), {"asks_change"},

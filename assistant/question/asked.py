@@ -27,7 +27,9 @@ ASKS = [
 ]
 AMOUNT = (r"what (?:is|was|are|were|will be) (?:the (?:(?:maximum|minimum|total|average)\b|"
           r"(?:most|least)(?= (?:a|an|the|one|each|any|that|it|they|we|you|he|she)\b))|"  # 'the most a council can bid'
-          r"(?:the |an? )?(?:[\w'’-]+\s+){0,4}?(?:salary|salaries|wages?|allowances?|fees?|price|cost|budget)\b)")
+          r"(?:the |an? )?(?:[\w'’-]+\s+){0,4}?(?:salary|salaries|wages?|allowances?|fees?|price|cost|budget)\b|"
+          r"(?:[\w'’-]+\s+){1,8}?(?:paid|earns?)\b)|"  # 'what is the Leader paid'
+          r"what (?:salary|salaries|wages?|allowances?|fees?|price)\b")  # 'what allowance are members paid'
 # opened by a clause ('In the 2023 update, how much…') or a conjunction, but not the second part of a question
 ASKS_FIGURE = re.compile(r"\s*(?:[^,?]*,\s*(?!and\b|but\b)|(?:and|so|but|then),?\s+)?"
                          r"(?:(?:roughly|approximately|about|around|exactly|precisely)\s+)?"
