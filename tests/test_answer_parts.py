@@ -5,7 +5,18 @@ import datetime as dt
 from assistant.answer.answerability import answerable, evidence
 from assistant.answer.answerer import REFUSAL, extractive_answer, scope
 from assistant.answer.kinds import offers
-from assistant.answer.sentences import Scored, choose, compose, idf_table, leads, score_sentences
+from assistant.answer.sentences import (
+    Scored,
+    choose,
+    compose,
+    idf_table,
+    leads,
+    one_line,
+    part_answers,
+    per_meeting,
+    per_part,
+    score_sentences,
+)
 from assistant.language.acronyms import abbreviate_query, expand_query, explain_acronyms, learn_acronyms
 from assistant.language.text import content_terms
 from assistant.question.asked import question_parts
@@ -154,7 +165,7 @@ def test_a_sentence_closer_in_meaning_wins_when_the_words_tie():
 def test_consecutive_sentences_from_one_paragraph_share_one_marker():
     chosen = [Scored("First point.", 0, 0, 1.0, 0.5, 1.0), Scored("Second point.", 0, 1, 0.9, 0.5, 0.9),
               Scored("Other paper.", 1, 0, 0.8, 0.5, 0.8)]
-    text, order = compose(chosen)
+    text, order = compose(one_line(chosen))
     assert text == "First point. Second point. [1] Other paper. [2]"
     assert order == [0, 1]
 
@@ -278,9 +289,27 @@ def test_each_part_of_a_question_gets_its_best_sentence_with_its_context():
     by_part = [(question_of(part), score_sentences(question_of(part), hits, idf, closeness))
                for part, closeness in zip(question_parts(question), [meaning, second], strict=True)]
     chosen = [s.sentence for s in choose(score_sentences(question_of(question),
-                                         hits, idf, meaning), question_of(question), idf, by_part)]
+                                         hits, idf, meaning), question_of(question), idf, part_answers(by_part))]
     assert "7 of these are for forces to implement." in chosen
     assert chosen.index("The report made 14 recommendations.") < chosen.index("7 of these are for forces to implement.")
+
+
+def test_a_many_part_question_is_answered_one_line_per_part_led_by_the_part_asked():
+    first = Scored("The fund received 88 applications in its first round.", 0, 0, 0.8, 0.7, 1.5)
+    detail = Scored("This was a record for the fund.", 0, 1, 0.2, 0.3, 0.4)
+    second = Scored("The panel recommended 21 projects for funding.", 1, 0, 0.7, 0.7, 1.4)
+    other = Scored("Applications were moderated over three days.", 2, 0, 0.5, 0.5, 0.9)
+    parts = [(question_of("How many applications did the fund get"), first),
+             (question_of("how many were recommended for funding?"), second)]
+    text, order = compose(per_part([first, detail, other, second], parts))
+    assert text.splitlines() == [
+        "How many applications did the fund get? The fund received 88 applications in its first round. "
+        "This was a record for the fund. [1]",
+        "How many were recommended for funding? The panel recommended 21 projects for funding. [2]",
+        "Applications were moderated over three days. [3]"]
+    assert order == [0, 1, 2]
+    single = compose(per_part([first, other], parts[:1]))[0]
+    assert single == f"{first.sentence} [1] {other.sentence} [2]"  # one part answered: no part lines
 
 
 def test_a_question_the_papers_do_not_cover_is_refused_scoped_to_the_filter():
@@ -397,7 +426,7 @@ def test_a_part_asking_for_a_figure_is_answered_by_the_close_sentence_giving_it(
                for part, meaning in zip(question_parts(question), closeness, strict=True)]
     whole = {"0": [(first, 0.9)], "1": [(duration, 0.0)], "2": [(recruit, 0.6)]}
     chosen = [s.sentence for s in choose(score_sentences(question_of(question),
-                                         hits, idf, whole), question_of(question), idf, by_part)]
+                                         hits, idf, whole), question_of(question), idf, part_answers(by_part))]
     assert duration in chosen and recruit in chosen
 
 
@@ -412,7 +441,7 @@ def test_a_change_over_time_is_told_one_line_per_meeting_in_date_order():
     assert question.asks_change
     chosen = choose(scored, question, idf, meetings=meetings)
     assert "Parking" not in " ".join(s.sentence for s in chosen)  # another meeting, but not about the question
-    text, order = compose(chosen, meetings)
+    text, order = compose(per_meeting(chosen, meetings))
     assert text.splitlines() == [
         "At the 11 Dec 2020 meeting: The hub opened its doors to the first cohort of twenty leaders. [1]",
         "At the 13 Dec 2023 meeting: The hub's third cohort is under way with eighteen leaders. [2]",

@@ -9,7 +9,17 @@ from dataclasses import dataclass
 
 from assistant.answer.answerability import Evidence, answerable, covers_years, evidence
 from assistant.answer.people import NOBODY, Listing, People, names_someone, role_holder
-from assistant.answer.sentences import Scored, best_sentence, choose, compose, coverage, score_sentences
+from assistant.answer.sentences import (
+    Scored,
+    best_sentence,
+    choose,
+    compose,
+    coverage,
+    part_answers,
+    per_meeting,
+    per_part,
+    score_sentences,
+)
 from assistant.question.read import Question
 from assistant.retrieval.retrieve import Retrieved
 from assistant.types import Answer, Citation
@@ -28,6 +38,7 @@ class Judged:
 
     scored: list[Scored]
     chosen: list[Scored]
+    parts: list[tuple[Question, Scored]]  # each part of a many-part question answered, with its sentence
     evidence: Evidence | None
 
 
@@ -37,8 +48,10 @@ def judge(question: Question, found: Retrieved, idf: dict[str, float], weights: 
     scored = score_sentences(question, found.hits, idf, found.sentences, found.speaker, weights)
     by_part = [(part, score_sentences(part, found.hits, idf, scores, found.speaker, weights))
                for part, (_, scores) in zip(question.parts, found.parts, strict=False)]
-    chosen = choose(scored, question, idf, by_part, meetings(found))
-    return Judged(scored, chosen, evidence(question, scored, chosen, found.hits, idf, proper, people, weights.floors))
+    parts = part_answers(by_part)
+    chosen = choose(scored, question, idf, parts, meetings(found))
+    return Judged(scored, chosen, parts,
+                  evidence(question, scored, chosen, found.hits, idf, proper, people, weights.floors))
 
 
 def meetings(found: Retrieved) -> list[dt.date | None]:
@@ -107,7 +120,8 @@ def extractive_answer(question: Question, found: Retrieved, idf: dict[str, float
         holder = role_holder(question.text, people)
         if holder is not None:
             return listed_answer(question, holder, found, idf, limit, judged.scored)
-    text, order = compose(chosen, meetings(found) if question.asks_change else ())
+    lines = per_meeting(chosen, meetings(found)) if question.asks_change else per_part(chosen, judged.parts)
+    text, order = compose(lines)
     highlights = {s.hit: s.sentence for s in reversed(chosen)}
     cites = citations_for(question, found, order, highlights, idf, limit, judged.scored)
     return Answer(answer=text, abstained=False, citations=cites, query=found.query)

@@ -118,18 +118,18 @@ def _once(items: Iterable[Scored]) -> list[Scored]:
 
 
 def choose(scored: Sequence[Scored], question: Question, idf: dict[str, float],
-           by_part: Sequence[tuple[Question, Sequence[Scored]]] = (),
+           answered_parts: Sequence[tuple[Question, Scored]] = (),
            meetings: Sequence[dt.date | None] = ()) -> list[Scored]:
     """The best sentence and the few close behind it (more for a list), the best for each part of a
-    many-part question, the best of each other meeting for a change over time, each with what it introduces;
-    meetings holds each hit's meeting date."""
+    many-part question (part_answers), the best of each other meeting for a change over time, each with what it
+    introduces; meetings holds each hit's meeting date."""
     candidates = leads(scored)
     if not candidates:
         return []
     chosen = _close(candidates, question)
     if question.asks_change:
         chosen += across_meetings(candidates, chosen, meetings)
-    parts = [top for top in _part_answers(by_part) if top not in chosen[:1]]
+    parts = [top for _, top in answered_parts if top not in chosen[:1]]
     chosen = [*chosen[:1], *parts, *(s for s in chosen[1:] if s not in parts)]
     chosen = _answer_first(chosen, question)
     return with_followers([*chosen, *complement(chosen, candidates, question, idf)], scored, 1 + len(parts))
@@ -175,11 +175,16 @@ def _answer_first(chosen: list[Scored], question: Question) -> list[Scored]:
     return sorted(chosen, key=lambda s: directness(question.wanted, s.sentence), reverse=True)
 
 
-def _part_answers(by_part: Sequence[tuple[Question, Sequence[Scored]]]) -> list[Scored]:
-    """The best answering sentence for each part of the question, each once."""
-    ranked = [(part, leads(scored)) for part, scored in by_part]
-    tops = [_part_answer(leading, part) for part, leading in ranked if leading]
-    return list(dict.fromkeys(s for s in tops if s.coverage >= PICK.min_gain))
+def part_answers(by_part: Sequence[tuple[Question, Sequence[Scored]]]) -> list[tuple[Question, Scored]]:
+    """Each part of a many-part question with its best answering sentence, if one covers enough of it; a sentence
+    answering two parts goes with the first."""
+    answered: dict[tuple[int, int], tuple[Question, Scored]] = {}
+    for part, scored in by_part:
+        leading = leads(scored)
+        top = _part_answer(leading, part) if leading else None
+        if top is not None and top.coverage >= PICK.min_gain:
+            answered.setdefault((top.hit, top.position), (part, top))
+    return list(answered.values())
 
 
 def _part_answer(ranked: Sequence[Scored], part: Question) -> Scored:
@@ -250,23 +255,59 @@ def _is_item(text: str) -> bool:
     return _as_sentence(text) != text.strip()
 
 
-def compose(chosen: Sequence[Scored], meetings: Sequence[dt.date | None] = ()) -> tuple[str, list[int]]:
-    """Stitch sentences into an answer with [n] markers; returns text and hit indices in citation order. Given
-    each hit's meeting date (a change over time), one line per meeting, in date order."""
-    if meetings:
-        by_day = sorted({_day(s, meetings) for s in chosen}, key=lambda day: day or dt.date.max)
-        chosen = [s for day in by_day for s in chosen if _day(s, meetings) == day]
-    order = list(dict.fromkeys(s.hit for s in chosen))
-    pieces: list[str] = []
-    for i, item in enumerate(chosen):
-        marker = order.index(item.hit) + 1
-        closes_run = i + 1 == len(chosen) or chosen[i + 1].hit != item.hit
-        day = _day(item, meetings)
-        opens_day = meetings and (i == 0 or _day(chosen[i - 1], meetings) != day)
-        opening = ("\n" if i else "") + (f"At the {short_date(day)} meeting: " if day else "Undated: ")
-        sentence = _as_sentence(item.sentence)
-        pieces.append((opening if opens_day else "") + (f"{sentence} [{marker}]" if closes_run else sentence))
-    return " ".join(pieces).replace(" \n", "\n"), order
+Lines = Sequence[tuple[str, Sequence[Scored]]]  # an answer's lines: each a lead-in ('' for none) and its sentences
+
+
+def compose(lines: Lines) -> tuple[str, list[int]]:
+    """Stitch sentences into an answer, one line per group, with [n] markers (one per run of sentences from one
+    paragraph); returns the text and the hit indices in citation order."""
+    order = list(dict.fromkeys(s.hit for _, group in lines for s in group))
+    text = []
+    for lead_in, group in lines:
+        pieces = [lead_in] if lead_in else []
+        for i, item in enumerate(group):
+            sentence = _as_sentence(item.sentence)
+            closes_run = i + 1 == len(group) or group[i + 1].hit != item.hit
+            pieces.append(f"{sentence} [{order.index(item.hit) + 1}]" if closes_run else sentence)
+        text.append(" ".join(pieces))
+    return "\n".join(text), order
+
+
+def one_line(chosen: Sequence[Scored]) -> Lines:
+    """The answer as one run of sentences."""
+    return [("", chosen)]
+
+
+def per_meeting(chosen: Sequence[Scored], meetings: Sequence[dt.date | None]) -> Lines:
+    """A change over time: one line per meeting, in date order, given each hit's meeting date."""
+    days = sorted({_day(s, meetings) for s in chosen}, key=lambda day: day or dt.date.max)
+    return [(f"At the {short_date(day)} meeting:" if day else "Undated:",
+             [s for s in chosen if _day(s, meetings) == day]) for day in days]
+
+
+def per_part(chosen: Sequence[Scored], answered: Sequence[tuple[Question, Scored]]) -> Lines:
+    """A many-part question: one line per part answered, led by the part as asked, with its answering sentence and
+    those following it; the other chosen sentences after. One line when fewer than two parts are answered."""
+    if len(answered) < 2:
+        return one_line(chosen)
+    starts = {(top.hit, top.position): n for n, (_, top) in enumerate(answered)}
+    groups: list[list[Scored]] = [[] for _ in answered]
+    rest: list[Scored] = []
+    current: list[Scored] = rest
+    for item in chosen:
+        if (item.hit, item.position) in starts:
+            current = groups[starts[(item.hit, item.position)]]
+        elif not current or current[-1].hit != item.hit or current[-1].position + 1 != item.position:
+            current = rest  # not the next sentence of the part's run
+        current.append(item)
+    lines = [(_asked(part.text), group) for (part, _), group in zip(answered, groups, strict=True) if group]
+    return [*lines, *(one_line(rest) if rest else [])]
+
+
+def _asked(part: str) -> str:
+    """A part of the question as a line's lead-in: capitalised, ending in a question mark."""
+    text = part.strip().rstrip("?,; ")
+    return f"{text[:1].upper()}{text[1:]}?"
 
 
 def _day(item: Scored, meetings: Sequence[dt.date | None]) -> dt.date | None:
