@@ -83,6 +83,16 @@ def test_a_row_continues_a_table_when_its_cells_are_of_the_kinds_its_columns_hol
     assert continues([HEADER, FIGURES], ["Charnwood", "40"])  # a figure under figures
     assert continues([["Power", "Mayoral"], MARKS], ["Health duty", "x"])  # a mark the column printed
     assert continues([["Power", "Mayoral"], MARKS], ["Health duty", "X x"])
+    assert continues([HEADER], ["Melton", "22"])  # a section row printed right under the header
+
+
+def test_a_section_row_right_under_the_header_stays_in_the_table() -> None:
+    under_header = POWERS.replace("Health, wellbeing and public service reform\n", "").replace(
+        "Established\n", "Established\nTransport and skills\n")
+    assert table_rows(under_header)["table rows 1-4"][:2] == [
+        "Transport and skills",
+        "Detail: Local Transport Authority functions; Foundation: x; Mayoral: x; Established: X",
+    ]
 
 
 def test_a_row_that_could_be_a_new_header_or_the_end_of_a_line_does_not_continue_a_table() -> None:
@@ -92,3 +102,5 @@ def test_a_row_that_could_be_a_new_header_or_the_end_of_a_line_does_not_continue
     assert not continues([HEADER, FIGURES], ["and more", "40"])  # finishes the line above
     assert not continues([HEADER, FIGURES], ["Charnwood", ""])  # nothing to judge it by
     assert not continues([FIGURES, FIGURES], ["Charnwood", "40"])  # no header to keep
+    assert not continues([FIGURES], ["Charnwood", "40"])
+    assert not continues([HEADER], ["Melton", "22", "+3%"])

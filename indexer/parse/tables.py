@@ -50,13 +50,17 @@ def _has_value(rows: list[list[str]], column: int) -> bool:
 def continues(rows: list[list[str]], row: list[str]) -> bool:
     """True when a row read just after a one-line break still fits the table above: no new table starts there.
 
-    It fits when it has no more cells than the header, does not finish the line above (lower-case start), and each
-    cell but the first is of a kind its column holds: a figure under figures, words under words. A row of words
-    alone could be a new table's header ('Area | Offences'), so its words must be ones its columns already printed
-    ('x', 'Yes').
+    It never finishes the line above (lower-case start). Under a header alone it must fill as many cells as the
+    header names. Under rows it has no more cells than the header, and each cell but the first is of a kind its
+    column holds: a figure under figures, words under words; a row of words alone could be a new table's header
+    ('Area | Offences'), so its words must be ones its columns already printed ('x', 'Yes').
     """
+    if row[0][:1].islower():
+        return False
+    if len(rows) == 1:
+        return len(row) == len(rows[0]) and header_of([*rows, row]) is not None
     header = header_of(rows)
-    if header is None or len(row) > len(header) or row[0][:1].islower():
+    if header is None or len(row) > len(header):
         return False
     filled = [(column, cell.strip()) for column, cell in enumerate(row) if column and cell.strip()]
     figures = any(_NUMERIC.match(cell) for _, cell in filled)
