@@ -64,6 +64,15 @@ def test_a_section_row_in_a_table_of_marks_stays_in_it_and_is_no_paragraph_of_it
     assert len(paper.paragraphs) == 1
 
 
+def test_a_section_row_right_under_the_header_stays_in_the_table() -> None:
+    under_header = POWERS.replace("Health, wellbeing and public service reform\n", "").replace(
+        "Established\n", "Established\nTransport and skills\n")
+    assert table_rows(under_header)["table rows 1-4"][:2] == [
+        "Transport and skills",
+        "Detail: Local Transport Authority functions; Foundation: x; Mayoral: x; Established: X",
+    ]
+
+
 def test_a_new_table_with_its_own_header_after_a_line_of_text_is_not_joined_to_the_one_above() -> None:
     tables = table_rows(CRIME)
     assert tables == {"table at ¶1 rows 1-2": ["Area: Melton; Offences: 22; Change: -5%",
@@ -84,15 +93,6 @@ def test_a_row_continues_a_table_when_its_cells_are_of_the_kinds_its_columns_hol
     assert continues([["Power", "Mayoral"], MARKS], ["Health duty", "x"])  # a mark the column printed
     assert continues([["Power", "Mayoral"], MARKS], ["Health duty", "X x"])
     assert continues([HEADER], ["Melton", "22"])  # a section row printed right under the header
-
-
-def test_a_section_row_right_under_the_header_stays_in_the_table() -> None:
-    under_header = POWERS.replace("Health, wellbeing and public service reform\n", "").replace(
-        "Established\n", "Established\nTransport and skills\n")
-    assert table_rows(under_header)["table rows 1-4"][:2] == [
-        "Transport and skills",
-        "Detail: Local Transport Authority functions; Foundation: x; Mayoral: x; Established: X",
-    ]
 
 
 def test_a_row_that_could_be_a_new_header_or_the_end_of_a_line_does_not_continue_a_table() -> None:

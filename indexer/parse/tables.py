@@ -55,7 +55,7 @@ def continues(rows: list[list[str]], row: list[str]) -> bool:
     column holds: a figure under figures, words under words; a row of words alone could be a new table's header
     ('Area | Offences'), so its words must be ones its columns already printed ('x', 'Yes').
     """
-    if row[0][:1].islower():
+    if row[0].strip()[:1].islower():
         return False
     if len(rows) == 1:
         return len(row) == len(rows[0]) and header_of([*rows, row]) is not None
