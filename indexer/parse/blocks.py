@@ -206,10 +206,10 @@ class BlockBuilder:
     def _text(self, i: int, line: Line) -> None:
         """Plain text: a page-break continuation, the next line of a block, a heading, or new prose."""
         text = line.printed
-        if (table := self._section_of(i, text)) is not None:
-            return table.add_row([text], line.no)
         if is_template_heading(text):
             return self._heading(text, line)
+        if (table := self._section_of(i, text)) is not None:
+            return table.add_row([text], line.no)
         if self._extends(i, line, text):
             return None
         if self._isolated(i) and (looks_like_heading(text) or is_lettered_heading(text)):
