@@ -85,6 +85,11 @@ def test_a_section_row_set_apart_by_blank_lines_still_ends_the_table() -> None:
     assert len(table_rows(spaced)) == 2
 
 
+def test_a_report_template_heading_set_tight_after_a_row_is_still_a_heading() -> None:
+    paper = parse_text(BUDGET.replace("Other grant:", "Background"), "paper.txt")
+    assert [unit.section_path for unit in paper.paragraphs if "Safer Streets 5" in unit.text] == [("Background",)]
+
+
 HEADER, FIGURES, MARKS = ["Area", "Offences"], ["Melton", "22"], ["Transport", "x"]
 
 
