@@ -149,6 +149,11 @@ def test_every_document_is_filed_under_its_body_for_the_body_filter(papers: dict
 @needs_moderngov
 def test_every_pdf_unit_keeps_its_pages_and_a_table_row_its_column_names(papers: dict[str, ParsedPaper]) -> None:
     assert all(unit.pages for paper in papers.values() for unit in paper.paragraphs)
-    table = [unit.text for unit in papers[CC + ORIG + "Appendix B - Devolution Framework 2024.pdf"].paragraphs
-             if unit.label.startswith("table rows")]  # its first table: one continued overleaf has no header
-    assert table and all("Foundation:" in text and "Mayoral:" in text for text in table)
+    units = papers[CC + ORIG + "Appendix B - Devolution Framework 2024.pdf"].paragraphs
+    tables = [unit.text for unit in units if unit.label.startswith("table")]
+    assert tables and all("Foundation:" in text and "Mayoral:" in text for text in tables)
+    section = "Health, wellbeing and public service reform"  # a full-width row amid the table on page 5
+    rows = [row for text in tables for row in text.split("\n")]
+    after = rows[rows.index(section) + 1:]  # its 5 rows, and page 6's repeated header
+    assert len(after) >= 5 and all(row.startswith("Detail: ") and "; Foundation: " in row for row in after)
+    assert [unit.label for unit in units if unit.text == section] == []  # no paragraph of its own

@@ -108,6 +108,18 @@ def test_a_table_row_carries_its_column_names(pack: ParsedPaper) -> None:
     assert first_row in rows.text
 
 
+def test_rows_after_a_section_row_of_a_budget_table_keep_their_column_names(pack: ParsedPaper) -> None:
+    rows = next(p for p in pack.paragraphs if "Safer Streets 5;" in p.text)
+    assert "Other grant:\nDescription: Safer Streets 5; Total Budget: £348,903" in rows.text
+    assert not any(p.text.endswith("Other grant:") for p in pack.paragraphs if p.label[:1].isdigit())
+
+
+def test_a_crime_table_after_a_line_of_text_keeps_its_own_header(pack: ParsedPaper) -> None:
+    burglary = next(p for p in pack.paragraphs if "Burglary - Residential;" in p.text)
+    assert burglary.text.startswith("Number of Neighbourhood Crime Reports")
+    assert "Volume Of Offences" not in burglary.text
+
+
 def test_html_in_table_cells_is_removed(pack: ParsedPaper) -> None:
     assert not any("<p>" in p.text or "</i>" in p.text or "<ul" in p.text for p in pack.paragraphs)
 

@@ -18,6 +18,7 @@ from indexer.parse.headings import (
     looks_like_heading,
 )
 from indexer.parse.lines import Line, marker_number
+from indexer.parse.tables import continues
 
 BlockKind = Literal["para", "prose", "table", "minute", "point", "resolved"]
 _SENTENCE_END = re.compile(r"[.!?:;)\"'’”]$")
@@ -51,6 +52,11 @@ class Block:
     linenos: list[int] = field(default_factory=list)
     caption: str | None = None
     anchor: str | None = None
+
+    def add_row(self, cells: list[str], lineno: int) -> None:
+        """One more table row, printed on this line."""
+        self.rows.append(cells)
+        self.linenos.append(lineno)
 
     def all_linenos(self) -> list[int]:
         """Line numbers of the block and its sub-items, for page numbers."""
@@ -202,6 +208,8 @@ class BlockBuilder:
         text = line.printed
         if is_template_heading(text):
             return self._heading(text, line)
+        if (table := self._section_of(i, text)) is not None:
+            return table.add_row([text], line.no)
         if self._extends(i, line, text):
             return None
         if self._isolated(i) and (looks_like_heading(text) or is_lettered_heading(text)):
@@ -227,6 +235,17 @@ class BlockBuilder:
             return False
         return True
 
+    def _section_of(self, i: int, text: str) -> Block | None:
+        """The open table when this title-like line is set tight between two of its rows: a full-width section row.
+
+        ('Health, wellbeing and public service reform' between the rows of a devolution table.) Blank space on
+        either side, or a next row that could be a new table's header, ends the table as before.
+        """
+        table, after = self.current, self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if table is None or table.kind != "table" or self.blanks or after is None or after.kind != "row":
+            return None
+        return table if looks_like_heading(text) and continues(table.rows, list(after.cells)) else None
+
     def _row(self, i: int, line: Line) -> None:
         """Table rows; after a page break a row with an empty first cell finishes the row above."""
         cells = list(line.cells)
@@ -242,9 +261,7 @@ class BlockBuilder:
             table.rows[-1] = _merge_cells(table.rows[-1], cells)
             table.linenos.append(line.no)
             return
-        table.rows.append(cells)
-        table.linenos.append(line.no)
-        return
+        table.add_row(cells, line.no)
 
 
 def _merge_cells(row: list[str], more: list[str]) -> list[str]:
