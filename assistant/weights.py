@@ -42,6 +42,7 @@ class Selection:
     list_items: int  # a sentence ending in a colon brings up to this many following items ("…areas are:")
     meeting_reach: float  # a change question takes another meeting's best sentence scoring this share of the best
     most_meetings: int  # and follows the topic across at most this many meetings
+    left_out_gain: float  # further reading: weight of the question's words a paragraph adds to the cited ones'
 
 
 @dataclass(frozen=True)
