@@ -36,3 +36,9 @@ def test_each_papers_list_of_people_is_read_once_for_both_answers_and_who_is_who
     assert sorted(reads) == sorted({document.source_file for document in library.documents})
     assert fresh.people.listings and scrutiny.known_people()
     assert {listing.name for listing in fresh.people.listings} <= {person.name for person, _ in fresh.listed}
+
+
+def test_the_body_choices_are_each_indexed_body_once_by_name(library: Library) -> None:
+    every_body = [document.body for document in library.documents]
+    assert library.bodies and list(library.bodies) == sorted(set(library.bodies))
+    assert set(library.bodies) == {body for body in every_body if body}

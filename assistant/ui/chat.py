@@ -7,7 +7,7 @@ orientation, briefing), and the browser-side scripts from scripts.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -45,11 +45,6 @@ def streamed(pending: Exchange, event: CitationsEvent | DeltaEvent) -> Exchange:
     if isinstance(event, CitationsEvent):
         return replace(pending, sources=tuple(Source(citation) for citation in event.citations))
     return replace(pending, text=pending.text + event.text)
-
-
-def bodies_of(documents: Iterable[Document]) -> list[str]:
-    """The bodies whose papers are indexed, sorted by name: the body picker's choices."""
-    return sorted({document.body for document in documents if document.body})
 
 
 AssistantSource = Assistant | Callable[[], Assistant]
@@ -182,7 +177,7 @@ class PanelPapersUI:
         """Fill the document and body filters and the reader's meetings from the current index."""
         documents = self.assistant().documents()
         document_choices = [("All papers", ALL), *((render.document_choice_label(d), d.id) for d in documents)]
-        bodies = bodies_of(documents)
+        bodies = self.assistant().bodies()
         # One body would narrow nothing: the picker stays hidden until a second body's papers are indexed.
         body_choices = gr.Dropdown(choices=[("Any body", ALL), *((body, body) for body in bodies)],
                                    visible=len(bodies) > 1)
@@ -274,7 +269,7 @@ class PanelPapersUI:
         pickers do not offer is dropped from the link, so an edited or stale link still gets an answer."""
         wanted = parse_link(link or "")
         if isinstance(wanted, AnswerLink):
-            wanted = known_choices(wanted, DOC_TYPES, bodies_of(self.assistant().documents()))
+            wanted = known_choices(wanted, DOC_TYPES, self.assistant().bodies())
         ask_tab = gr.Tabs(selected="ask") if to_ask_tab else gr.skip()
         reader_skip, ask_skip, filters_skip = (gr.skip(),) * 5, (gr.skip(),) * 4, (gr.skip(),) * 5
         if isinstance(wanted, ParagraphLink):
