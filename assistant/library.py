@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,10 +12,17 @@ from assistant.answer.sentences import idf_table
 from assistant.language.acronyms import load_glossary
 from assistant.language.names import proper_words
 from assistant.language.speakers import known_speakers
+from assistant.scrutiny.people import listed
 from indexer.errors import NotFound
+from indexer.parse.people import Person
 from indexer.types import Document, Paragraph
 
 GLOSSARY_SEED = Path(__file__).parent / "language" / "glossary.toml"
+
+
+def bodies_of(documents: Iterable[Document]) -> list[str]:
+    """The bodies whose papers are indexed, sorted by name: the body picker's choices."""
+    return sorted({document.body for document in documents if document.body})
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class Library:
     glossary: dict[str, str] = field(init=False)
     speakers: list[str] = field(init=False)
     proper: frozenset[str] = field(init=False)  # words the papers use as names, for answers that must name one
+    listed: tuple[tuple[Person, str], ...] = field(init=False)  # people the papers list, each with its paper
+    bodies: tuple[str, ...] = field(init=False)  # the body picker's choices, read on every link the UI follows
     people: People = field(init=False)  # people the papers list with a role, for "who is the…"
 
     def __post_init__(self) -> None:
@@ -46,7 +55,9 @@ class Library:
         object.__setattr__(self, "glossary", load_glossary((p.text for p in self.paragraphs), seed))
         object.__setattr__(self, "speakers", known_speakers(self.paragraphs))
         object.__setattr__(self, "proper", proper_words([p.text for p in self.paragraphs]))
-        object.__setattr__(self, "people", People(listings(self.documents, self.paragraphs)))
+        object.__setattr__(self, "listed", tuple(listed(self.documents, self.paragraphs)))  # read once, used twice
+        object.__setattr__(self, "people", People(listings(self.listed, self.paragraphs)))
+        object.__setattr__(self, "bodies", tuple(bodies_of(self.documents)))
 
     def document(self, document_id: str) -> tuple[Document, list[Paragraph]]:
         """A document and its paragraphs in reading order."""

@@ -221,6 +221,11 @@ class Assistant:
         return sorted(self._library.documents, key=lambda d: (d.meeting_date is not None, d.meeting_date),
                       reverse=True)
 
+    def bodies(self) -> tuple[str, ...]:
+        """The bodies whose papers are indexed, by name (derived once per index version)."""
+        self._refresh()
+        return self._library.bodies
+
     def document(self, document_id: str) -> tuple[Document, list[Paragraph]]:
         """A document and its paragraphs in order."""
         return self._library.document(document_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from indexer.keyword import KeywordIndex
 from indexer.sentences import SentenceVectors
 from indexer.settings import Settings
 from indexer.store import SERVER_ERRORS, CircuitBreaker, VersionVectors, chroma_client
-from indexer.types import Dependency, Document, Filters, Hit, Paragraph, SentenceScores
+from indexer.types import DOC_TYPES, Dependency, Document, Filters, Hit, Paragraph, SentenceScores
 from indexer.units import COMPARE, Condition, filter_conditions, unit_metadata
 from indexer.versions import (
     VersionMeta,
@@ -42,7 +43,10 @@ class IndexCorrupt(IndexMissing):
 
 
 UNREADABLE = (OSError, ValueError, EOFError, KeyError)  # what damaged keyword or sentence files raise on load
-FILTERED = ("meeting_yyyymmdd", "document_id", "doc_type", "body")  # the unit fields filter_conditions compares
+# A filter setting every field, so the unit fields filter_conditions compares are read off it, never listed by hand.
+EVERY_FILTER = Filters(meeting_from=dt.date(2024, 1, 1), meeting_to=dt.date(2024, 12, 31), document="any",
+                       doc_type=DOC_TYPES[0], body="any")
+FILTERED = tuple(dict.fromkeys(key for key, _, _ in filter_conditions(EVERY_FILTER)))
 
 
 @dataclass(frozen=True)

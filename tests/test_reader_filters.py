@@ -11,7 +11,7 @@ import pytest
 from evals.dataset import load_pairs, qa_files
 from indexer.build import build_index
 from indexer.embed import Embedder
-from indexer.reader import IndexReader, allowed_units, filter_columns
+from indexer.reader import EVERY_FILTER, FILTERED, IndexReader, allowed_units, filter_columns
 from indexer.settings import Settings
 from indexer.types import Filters, Paragraph
 from indexer.units import COMPARE, Condition, Scalar, filter_conditions, unit_metadata
@@ -50,6 +50,13 @@ def test_a_filter_allows_the_units_its_conditions_match_and_no_others(filters: F
     expected = [matches(unit_metadata(u), conditions) for u in UNITS]
     assert allowed_units(filter_columns(UNITS), conditions).tolist() == expected
     assert 0 < sum(expected) < len(UNITS) or filters.document == "doc-9"
+
+
+@pytest.mark.parametrize("field", sorted(Filters.model_fields))
+def test_every_filter_field_narrows_by_a_unit_field_the_reader_keeps_as_a_column(field: str) -> None:
+    assert getattr(EVERY_FILTER, field), f"EVERY_FILTER must set {field}, or the reader keeps no column for it"
+    conditions = filter_conditions(Filters.model_validate({field: getattr(EVERY_FILTER, field)}))
+    assert conditions and {key for key, _, _ in conditions} <= set(FILTERED) == set(filter_columns(UNITS))
 
 
 def test_a_word_is_mentioned_exactly_when_a_keyword_search_for_it_finds_a_unit(

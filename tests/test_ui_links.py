@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import gradio as gr
+import pytest
 from test_ui_render import citation
 
 from assistant.types import Answer
 from assistant.ui import render
 from assistant.ui.briefing import answer_markdown, briefing_markdown
+from assistant.ui.chat import LINK_OUTPUTS, PAGE_OUTPUTS, updates
 from assistant.ui.exchange import Exchange, Source
 from assistant.ui.links import AnswerLink, ParagraphLink, answer_link, known_choices, paragraph_link, parse_link
 from assistant.ui.orientation import coverage, example_questions
@@ -121,3 +124,13 @@ def test_a_card_says_which_meeting_minutes_record_who_speaks_and_who_wrote_it() 
     assert "Records the meeting of 28 October 2024 · Speaking: DCC Sandall · Report by Lizzie Starr &lt;b&gt;" in card
     same_day = cite.model_copy(update={"held_on": cite.meeting_date, "speakers": (), "author": None})
     assert "who-when" not in render.source_card(Source(same_day), "0")
+
+
+def test_an_event_shows_each_output_it_names_in_its_place_and_leaves_the_others_alone() -> None:
+    shown = updates(PAGE_OUTPUTS, {"meeting": "2024-12-02", "conversation": "<p>Hello</p>"})
+    assert len(shown) == len(PAGE_OUTPUTS) == len(set(PAGE_OUTPUTS))
+    assert shown[PAGE_OUTPUTS.index("meeting")] == "2024-12-02"
+    assert shown[PAGE_OUTPUTS.index("conversation")] == "<p>Hello</p>"
+    assert [value for value in shown if value not in ("2024-12-02", "<p>Hello</p>")] == [gr.skip()] * 16
+    with pytest.raises(ValueError, match="meetings"):
+        updates(LINK_OUTPUTS, {"meetings": "2024-12-02"})

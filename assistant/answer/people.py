@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.language.text import content_terms, stem
-from assistant.scrutiny.people import listed
-from indexer.types import Document, Paragraph
+from indexer.parse.people import Person
+from indexer.types import Paragraph
 
 SPECIFIC = 2  # a one-word role ('Chair') names no body, so it cannot say whose chair is asked about
 RELATIVE = re.compile(r"\b(?:where|which|that|whose|when|while)\b", re.IGNORECASE)
@@ -71,14 +71,15 @@ class People:
 NOBODY = People()  # no lists of people: nothing to check against
 
 
-def listings(documents: Sequence[Document], paragraphs: Sequence[Paragraph]) -> tuple[Listing, ...]:
-    """Every listed person with a role, located at the paragraph and line listing them; a report's author at
-    its first paragraph, quoted as its header prints them ('Kira Knott, Chief Finance Officer')."""
+def listings(listed: Sequence[tuple[Person, str]], paragraphs: Sequence[Paragraph]) -> tuple[Listing, ...]:
+    """Every listed person (as scrutiny.people.listed finds them) with a role, located at the paragraph and line
+    listing them; a report's author at its first paragraph, quoted as its header prints them ('Kira Knott, Chief
+    Finance Officer')."""
     by_document: dict[str, list[Paragraph]] = {}
     for paragraph in sorted(paragraphs, key=lambda p: p.order):
         by_document.setdefault(paragraph.document_id, []).append(paragraph)
     found = []
-    for person, _ in listed(documents, paragraphs):
+    for person, _ in listed:
         own = by_document.get(person.document_id, [])
         at = next((p for p in own if person.name in p.text), None)
         if person.role and at is not None:

@@ -79,12 +79,11 @@ def _by_source(records: Sequence[DocumentOrParagraph]) -> dict[str, tuple[Docume
     return {source: tuple(group) for source, group in grouped.items()}
 
 
-def who_is_who(documents: Sequence[Document], paragraphs: Sequence[Paragraph],
-               quoting: Sequence[Paragraph]) -> list[Who]:
-    """Known people merged across papers (titles, roles, aliases), most quoted first; quoting holds the paragraphs
-    that quote someone, the only ones read for each person's statements."""
+def who_is_who(listed_people: Sequence[tuple[Person, str]], quoting: Sequence[Paragraph]) -> list[Who]:
+    """Known people (as `listed` finds them) merged across papers (titles, roles, aliases), most quoted first;
+    quoting holds the paragraphs that quote someone, the only ones read for each person's statements."""
     merged: dict[tuple[str, str], list[tuple[Person, str]]] = {}
-    for person, source in listed(documents, paragraphs):
+    for person, source in listed_people:
         merged.setdefault(name_parts(person.name), []).append((person, source))
     people = [_who(key, entries, quoting) for key, entries in merged.items()]
     return sorted(people, key=lambda w: (-w.person.statements, w.surname))

@@ -40,7 +40,7 @@ class Scrutiny:
         quoting = tuple(p for p in self.library.paragraphs if p.speakers)
         object.__setattr__(self, "meetings", meetings)
         object.__setattr__(self, "quoting", quoting)
-        object.__setattr__(self, "people", who_is_who(self.library.documents, self.library.paragraphs, quoting))
+        object.__setattr__(self, "people", who_is_who(self.library.listed, quoting))
         object.__setattr__(self, "decisions", decided.decisions(self.library.paragraphs, self.meeting))
 
     def meeting(self, paragraph: Paragraph | Citation) -> Meeting:

@@ -7,7 +7,7 @@ orientation, briefing), and the browser-side scripts from scripts.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -39,17 +39,31 @@ PAGE_LINK_JS = "(link, saved) => [window.location.search, saved]"
 # script or a browser test waits for before it types, so nothing it does is overwritten by the opening.
 PAGE_OPENED_JS = "() => { document.documentElement.dataset.pageOpened = 'true'; }"
 NEW_CONVERSATION_JS = "() => { if (location.search) history.pushState(null, '', location.pathname); }"
+# The outputs of the ask, page-opening and link events by name: their values are given by name (see `updates`), so
+# none can land on the wrong component or be miscounted.
+ASK_OUTPUTS = ("conversation", "exchanges", "question", "saved")
+FILTER_FIELDS = ("date_from", "date_to", "document", "doc_type", "body")
+READER_OUTPUTS = ("meeting", "part", "query", "target", "page")
+LINK_OUTPUTS = ("tabs", *READER_OUTPUTS, *ASK_OUTPUTS, *FILTER_FIELDS, "filters_panel")
+PAGE_OUTPUTS = ("document_choices", "body_choices", *LINK_OUTPUTS)  # the document and body pickers' choices first
+
+
+def updates(outputs: Sequence[str], values: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The values of an event's outputs in their order, each output not given left as it is (gr.skip())."""
+    if unknown := set(values) - set(outputs):
+        raise ValueError(f"not outputs of this event: {sorted(unknown)}")
+    return tuple(values[name] if name in values else gr.skip() for name in outputs)
+
+
+def asked(conversation: str, exchanges: list[Exchange], **rest: Any) -> tuple[Any, ...]:
+    """The ask event's outputs: the conversation and exchanges, and the question box or saved copy when given."""
+    return updates(ASK_OUTPUTS, {"conversation": conversation, "exchanges": exchanges, **rest})
 
 def streamed(pending: Exchange, event: CitationsEvent | DeltaEvent) -> Exchange:
     """The answer so far with the paragraphs it is written from, or with more of its text."""
     if isinstance(event, CitationsEvent):
         return replace(pending, sources=tuple(Source(citation) for citation in event.citations))
     return replace(pending, text=pending.text + event.text)
-
-
-def bodies_of(documents: Iterable[Document]) -> list[str]:
-    """The bodies whose papers are indexed, sorted by name: the body picker's choices."""
-    return sorted({document.body for document in documents if document.body})
 
 
 AssistantSource = Assistant | Callable[[], Assistant]
@@ -83,21 +97,22 @@ class PanelPapersUI:
                 with gr.Tab("Read the papers", id="reader"):
                     read = self._reader_tab()
                 ScrutinyTab(self.assistant).build()
-            link_outputs = [tabs, *read.values(), *ask["outputs"], *ask["filters"], ask["filters_panel"]]
-            pickers = [ask["document"], ask["body"]]
+            components = {"tabs": tabs, **read, **ask, "document_choices": ask["document"], "body_choices": ask["body"]}
+            link_outputs = [components[name] for name in LINK_OUTPUTS]
             # One event when the page opens (each counts against the rate limit): fill the pickers, bring back
             # the saved conversation, then follow the page's link. The mark after it runs in the page only.
             demo.load(
-                self.open_page, [ask["link"], ask["saved"]], [*pickers, *link_outputs], js=PAGE_LINK_JS
+                self.open_page, [ask["link"], ask["saved"]], [components[name] for name in PAGE_OUTPUTS],
+                js=PAGE_LINK_JS,
             ).then(None, js=PAGE_OPENED_JS)
             # always_last: after a quick Back-Back, the link the browser lands on is followed, not dropped.
             ask["conversation"].select(
-                self.follow_selected, ask["outputs"][1], link_outputs, trigger_mode="always_last"
+                self.follow_selected, ask["exchanges"], link_outputs, trigger_mode="always_last"
             )
         return demo
 
     def _ask_tab(self) -> dict[str, Any]:
-        """The conversation, the question box, filters and example questions."""
+        """The conversation, the question box, filters and example questions, by name (ASK_OUTPUTS, FILTER_FIELDS)."""
         conversation = gr.HTML(
             render.conversation([]),
             head=f"<style>{CSS}</style>",
@@ -123,18 +138,18 @@ class PanelPapersUI:
                 ask_button = gr.Button("Ask", variant="primary", elem_id="ask")
                 clear = gr.Button("New conversation", variant="secondary", size="sm")
         filters_panel, filters = self._filters()
-        inputs = [question, exchanges, *filters]
-        outputs = [conversation, exchanges, question, saved]
+        inputs = [question, exchanges, *(filters[name] for name in FILTER_FIELDS)]
+        named = {"conversation": conversation, "exchanges": exchanges, "question": question, "saved": saved}
+        outputs = [named[name] for name in ASK_OUTPUTS]
         ask_button.click(self.ask, inputs, outputs)
         question.submit(self.ask, inputs, outputs)
         # The page's address then names no answer, so a reload starts empty (Back still returns to the last one).
         clear.click(lambda: (self._conversation([]), [], []), outputs=[conversation, exchanges, saved]).then(
             None, js=NEW_CONVERSATION_JS
         )
-        return {"conversation": conversation, "document": filters[2], "body": filters[4], "outputs": outputs,
-                "filters": filters, "saved": saved, "link": link, "filters_panel": filters_panel}
+        return {**named, **filters, "filters_panel": filters_panel, "link": link}
 
-    def _filters(self) -> tuple[gr.Accordion, list[gr.components.Component]]:
+    def _filters(self) -> tuple[gr.Accordion, dict[str, gr.components.Component]]:
         """Meeting date range, document, document type and body, folded away until wanted."""
         with gr.Accordion("Filters: meeting dates, document, type, body", open=False) as panel:
             with gr.Row():
@@ -158,7 +173,8 @@ class PanelPapersUI:
                     [("Any body", ALL)], value=ALL, label="Body", elem_id="body-filter", visible=False,
                     min_width=PICKER_MIN_WIDTH,
                 )
-        return panel, [date_from, date_to, document, doc_type, body]
+        return panel, {"date_from": date_from, "date_to": date_to, "document": document, "doc_type": doc_type,
+                       "body": body}
 
     def _reader_tab(self) -> dict[str, Any]:
         """Meeting and part pickers, a filter box and the paragraphs."""
@@ -182,7 +198,7 @@ class PanelPapersUI:
         """Fill the document and body filters and the reader's meetings from the current index."""
         documents = self.assistant().documents()
         document_choices = [("All papers", ALL), *((render.document_choice_label(d), d.id) for d in documents)]
-        bodies = bodies_of(documents)
+        bodies = self.assistant().bodies()
         # One body would narrow nothing: the picker stays hidden until a second body's papers are indexed.
         body_choices = gr.Dropdown(choices=[("Any body", ALL), *((body, body) for body in bodies)],
                                    visible=len(bodies) > 1)
@@ -199,22 +215,22 @@ class PanelPapersUI:
         Yields the conversation, the exchanges, the question box and the conversation saved in the browser."""
         # A notice in the page, not gr.Error: Gradio's error pill covers the question box until dismissed.
         if not question.strip():
-            yield self._conversation(exchanges, "Type a question first."), exchanges, gr.skip(), gr.skip()
+            yield asked(self._conversation(exchanges, "Type a question first."), exchanges)
             return
         if len(question) > self.settings.max_question_chars:
             notice = (f"Your question is {len(question):,} characters long; the limit is "
                       f"{self.settings.max_question_chars:,}. Shorten it and ask again.")
-            yield self._conversation(exchanges, notice), exchanges, gr.skip(), gr.skip()
+            yield asked(self._conversation(exchanges, notice), exchanges)
             return
         try:
             filters = meeting_filters(date_from, date_to, document, doc_type, body)
         except PanelQAError as error:
-            yield self._conversation(exchanges, str(error)), exchanges, gr.skip(), gr.skip()
+            yield asked(self._conversation(exchanges, str(error)), exchanges)
             return
         assistant = self.assistant()
         link = answer_link(AnswerLink(question.strip(), date_from, date_to, document, doc_type, body))
         pending = Exchange(question.strip(), link=link)
-        yield self._conversation([*exchanges, pending]), exchanges, "", gr.skip()
+        yield asked(self._conversation([*exchanges, pending]), exchanges, question="")
         try:
             yield from self._answer(assistant, pending, exchanges, filters)
         except Exception as error:  # the cards' neighbours failed to load: never leave "Searching…" up
@@ -225,21 +241,21 @@ class PanelPapersUI:
         self, assistant: Assistant, pending: Exchange, exchanges: list[Exchange], filters: Filters | None
     ) -> Iterator[tuple[Any, ...]]:
         """The conversation as the answer's events arrive: cards, text, then the finished answer (or why not)."""
-        # gr.skip() leaves the question box alone: what the user types meanwhile is their next question.
+        # The question box is left alone: what the user types meanwhile is their next question.
         for event in answer_events(assistant.ask_stream(pending.question, turns(exchanges), filters)):
             if isinstance(event, AnswerEvent):
                 done = [*exchanges, self._finished(pending, event.answer)]
-                yield self._conversation(done, fresh=True), done, gr.skip(), saved(done)
+                yield asked(self._conversation(done, fresh=True), done, saved=saved(done))
             elif isinstance(event, ErrorEvent):
                 yield self._failed(pending, exchanges, event)
             elif not isinstance(event, DoneEvent):
                 pending = streamed(pending, event)
-                yield self._conversation([*exchanges, pending]), exchanges, gr.skip(), gr.skip()
+                yield asked(self._conversation([*exchanges, pending]), exchanges)
 
     def _failed(self, pending: Exchange, exchanges: list[Exchange], error: ErrorEvent) -> tuple[Any, ...]:
         """The conversation with the reason in place of the answer, and the question back in the box to retry."""
         failed = [*exchanges, replace(pending, error=render.failure_message(error.detail, error.status))]
-        return self._conversation(failed), failed, pending.question, saved(failed)
+        return asked(self._conversation(failed), failed, question=pending.question, saved=saved(failed))
 
     def _conversation(self, exchanges: list[Exchange], notice: str = "", fresh: bool = False) -> str:
         """The conversation; when it is empty, the welcome naming the bodies and meetings the index covers."""
@@ -253,39 +269,39 @@ class PanelPapersUI:
             self._finished(exchange, answer) if answer else exchange for exchange, answer in restored(items)
         ]
         documents, bodies, meetings = self.choices()
-        skip = gr.skip()
-        yield (documents, bodies, skip, meetings, *(skip,) * 4, self._conversation(restored_exchanges),
-               restored_exchanges, *(skip,) * 8)
+        yield updates(PAGE_OUTPUTS, {"document_choices": documents, "body_choices": bodies, "meeting": meetings,
+                                     "conversation": self._conversation(restored_exchanges),
+                                     "exchanges": restored_exchanges})
         for shown in self.follow_link(link, restored_exchanges):
-            yield skip, skip, *shown
+            yield updates(PAGE_OUTPUTS, shown)
 
     def follow_selected(self, exchanges: list[Exchange], event: gr.SelectData) -> Iterator[tuple[Any, ...]]:
         """Follow the link a `select` from the page carries (Back, Forward, a link clicked)."""
-        yield from self.follow_link(str(event.value or ""), exchanges, to_ask_tab=True)
+        for shown in self.follow_link(str(event.value or ""), exchanges, to_ask_tab=True):
+            yield updates(LINK_OUTPUTS, shown)
 
     def follow_link(
         self, link: str, exchanges: list[Exchange], to_ask_tab: bool = False
-    ) -> Iterator[tuple[Any, ...]]:
-        """Show what a page link names: a paragraph in the reader, or an answer (asked again unless on screen).
+    ) -> Iterator[dict[str, Any]]:
+        """What a page link names, by output: a paragraph in the reader, or an answer (asked again unless on screen).
 
-        Yields the tabs, the reader's five outputs, the ask outputs, the five filter fields and their panel (opened
-        when the link sets a filter, so the user sees what narrowed the answer). When the page opens, the tabs are
-        left alone unless the link names a paragraph: the user may have picked one already. A type or body the
-        pickers do not offer is dropped from the link, so an edited or stale link still gets an answer."""
+        An answer comes with its filter fields and their panel opened when the link sets a filter, so the user sees
+        what narrowed it. When the page opens, the tabs are left alone unless the link names a paragraph: the user
+        may have picked one already. A type or body the pickers do not offer is dropped from the link, so an edited
+        or stale link still gets an answer."""
         wanted = parse_link(link or "")
         if isinstance(wanted, AnswerLink):
-            wanted = known_choices(wanted, DOC_TYPES, bodies_of(self.assistant().documents()))
-        ask_tab = gr.Tabs(selected="ask") if to_ask_tab else gr.skip()
-        reader_skip, ask_skip, filters_skip = (gr.skip(),) * 5, (gr.skip(),) * 4, (gr.skip(),) * 5
+            wanted = known_choices(wanted, DOC_TYPES, self.assistant().bodies())
+        ask_tab = {"tabs": gr.Tabs(selected="ask")} if to_ask_tab else {}
         if isinstance(wanted, ParagraphLink):
-            yield *self.open_paragraph(wanted.paragraph_id, wanted.sentence), *ask_skip, *filters_skip, gr.skip()
+            yield self.open_paragraph(wanted.paragraph_id, wanted.sentence)
         elif wanted is None or any(exchange.link == answer_link(wanted) for exchange in exchanges):
-            yield ask_tab, *reader_skip, *ask_skip, *filters_skip, gr.skip()
+            yield ask_tab
         else:
-            filters = wanted.fields()[1:]
-            panel = gr.Accordion(open=True) if any(filters) else gr.skip()
-            for shown in self.ask(wanted.question, exchanges, *filters):
-                yield ask_tab, *reader_skip, *shown, *filters, panel
+            filters = dict(zip(FILTER_FIELDS, wanted.fields()[1:], strict=True))
+            panel = {"filters_panel": gr.Accordion(open=True)} if any(filters.values()) else {}
+            for shown in self.ask(wanted.question, exchanges, *filters.values()):
+                yield ask_tab | dict(zip(ASK_OUTPUTS, shown, strict=True)) | filters | panel
 
     def _finished(self, pending: Exchange, answer: Answer) -> Exchange:
         """The exchange with its final answer and each citation's neighbours."""
@@ -300,8 +316,8 @@ class PanelPapersUI:
             return Source(citation)
         return Source(citation, tuple(before), tuple(after))
 
-    def open_paragraph(self, paragraph_id: str, sentence: str = "") -> tuple[Any, ...]:
-        """Switch to the reader at a paragraph, highlighted, with the cited sentence marked."""
+    def open_paragraph(self, paragraph_id: str, sentence: str = "") -> dict[str, Any]:
+        """Switch to the reader at a paragraph, highlighted, with the cited sentence marked (by output name)."""
         assistant = self.assistant()
         try:
             paragraph, _, _ = assistant.paragraph(paragraph_id, 0)
@@ -309,14 +325,14 @@ class PanelPapersUI:
         except NotFound as error:
             raise refused("That paragraph is no longer in the index.") from error
         key = meeting_key(document.meeting_date)
-        return (
-            gr.Tabs(selected="reader"),
-            gr.Dropdown(value=key),
-            gr.Dropdown(choices=self._parts(key), value=document.id),
-            "",
-            paragraph.id,
-            reader_render.reader(document, paragraphs, paragraph.id, "", sentence),
-        )
+        return {
+            "tabs": gr.Tabs(selected="reader"),
+            "meeting": gr.Dropdown(value=key),
+            "part": gr.Dropdown(choices=self._parts(key), value=document.id),
+            "query": "",
+            "target": paragraph.id,
+            "page": reader_render.reader(document, paragraphs, paragraph.id, "", sentence),
+        }
 
     def choose_meeting(self, key: str) -> tuple[gr.Dropdown, str, str]:
         """List a meeting's parts and show the first one."""

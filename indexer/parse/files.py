@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import threading
 from multiprocessing.pool import Pool
@@ -95,8 +96,18 @@ class PdfReaderProcess:
                 self._pool = None if self._pool is pool else self._pool
             raise
 
+    def close(self) -> None:
+        """Let the child finish and exit, so the interpreter never exits with the pool running (Pool.__del__ then
+        warned of an unclosed pool at exit)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
+            pool.join()
+
 
 PDF_READER = PdfReaderProcess()
+atexit.register(PDF_READER.close)  # warm between reads, closed once as the process exits
 
 
 def read_pdf_pages(data: bytes, name: str) -> list[str]:
