@@ -45,8 +45,11 @@ def assert_searches_exactly(settings: Settings, embedder: Embedder) -> None:
         cosines = matrix @ np.asarray(embedder.embed_query(query)) / np.linalg.norm(matrix, axis=1)
         exact = [ids[row] for row in np.argsort(-cosines)[:40]]
         hits = reader.dense(query, 40)
-        assert [hit.paragraph.id for hit in hits][:10] == exact[:10]
-        assert {hit.paragraph.id for hit in hits} == set(exact)
+        by_id = dict(zip(ids, cosines, strict=True))
+        found = [float(by_id[hit.paragraph.id]) for hit in hits]
+        best = sorted(cosines, reverse=True)[: len(exact)]
+        # the same cosines in the same order, so the same units but for near-ties ('pilot 1' / 'pilot 2' may swap)
+        assert len(found) == len(best) and np.allclose(found, best, atol=1e-5)
 
 
 def test_an_added_paper_then_another_store_only_their_units_over_the_first_versions_vectors(
