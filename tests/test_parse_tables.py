@@ -109,16 +109,3 @@ def test_a_row_that_could_be_a_new_header_or_the_end_of_a_line_does_not_continue
     assert not continues([FIGURES, FIGURES], ["Charnwood", "40"])  # no header to keep
     assert not continues([FIGURES], ["Charnwood", "40"])
     assert not continues([HEADER], ["Melton", "22", "+3%"])
-
-
-def test_each_chunk_of_a_table_printed_over_pages_cites_its_own_pages() -> None:
-    rows = "".join(f"District {n} community safety partnership\t£{n},000\t{n}%\n" for n in range(1, 41))
-    text = f"Funding report\n\n1. The allocations are below.\n\nArea\tAllocation\tShare\n{rows}"
-    lines = text.split("\n")
-    second_page = next(n for n, line in enumerate(lines) if line.startswith("District 21 "))
-    chunks = [unit for unit in parse_text(text, "funding.pdf", page_starts=[second_page], max_tokens=120).paragraphs
-              if unit.label.startswith("table")]
-    assert len(chunks) > 2
-    assert chunks[0].pages == (1,) and chunks[-1].pages == (2,)
-    assert all(unit.pages in {(1,), (2,), (1, 2)} for unit in chunks)
-    assert sum(unit.pages == (1, 2) for unit in chunks) <= 1  # only the chunk the page break falls in spans both

@@ -50,7 +50,6 @@ class Block:
     subs: list[Sub] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     linenos: list[int] = field(default_factory=list)
-    row_linenos: list[list[int]] = field(default_factory=list)  # each table row's lines, for its chunk's pages
     caption: str | None = None
     anchor: str | None = None
 
@@ -58,7 +57,6 @@ class Block:
         """One more table row, printed on this line."""
         self.rows.append(cells)
         self.linenos.append(lineno)
-        self.row_linenos.append([lineno])
 
     def all_linenos(self) -> list[int]:
         """Line numbers of the block and its sub-items, for page numbers."""
@@ -262,7 +260,6 @@ class BlockBuilder:
         elif self.blanks and not cells[0].strip() and table.rows:
             table.rows[-1] = _merge_cells(table.rows[-1], cells)
             table.linenos.append(line.no)
-            table.row_linenos[-1].append(line.no)
             return
         table.add_row(cells, line.no)
 

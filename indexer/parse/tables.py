@@ -31,16 +31,14 @@ def render_row(row: list[str], header: list[str] | None) -> str:
     return "; ".join(f"{name}: {cell}" if name else cell for name, cell in zip(names, cells, strict=False) if cell)
 
 
-def rendered_rows(rows: list[list[str]]) -> list[tuple[int, str]]:
-    """Data rows as self-explaining text, each with its index in rows (the header row itself is not a unit)."""
+def rendered_rows(rows: list[list[str]]) -> list[str]:
+    """Data rows as self-explaining text (the header row itself is not a unit)."""
     header = header_of(rows)
-    first = 1 if header is not None else 0
-    rendered = [(n, text) for n, text in ((n, render_row(row, header)) for n, row in enumerate(rows) if n >= first)
-                if text]
+    body = rows[1:] if header is not None else rows
+    rendered = [text for text in (render_row(row, header) for row in body) if text]
     names = [name for name in header or [] if name]
-    if rendered and any(not _has_value(rows[first:], (header or []).index(name)) for name in names):
-        n, text = rendered[0]
-        rendered[0] = (n, f"Columns: {' | '.join(names)}\n{text}")  # else an unfilled column would vanish
+    if rendered and any(not _has_value(body, (header or []).index(name)) for name in names):
+        rendered[0] = f"Columns: {' | '.join(names)}\n{rendered[0]}"  # else an unfilled column would vanish
     return rendered
 
 

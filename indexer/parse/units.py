@@ -103,9 +103,8 @@ class Drafter:
             name = f"{name} ({self.tables_seen[name]})"
         rows = rendered_rows(block.rows)
         return [
-            Draft(f"{name} {_rows(a, b)}", f"{name} {_rows(a, b)}", f"t-{slugify(name)}-{a}-{b}", text,
-                  _chunk_linenos(block, [n for n, _ in rows[a - 1:b]], first=a == 1), block.path)
-            for a, b, text in _row_chunks([text for _, text in rows], self.budget, self.count)
+            _draft(block, f"{name} {_rows(a, b)}", f"{name} {_rows(a, b)}", f"t-{slugify(name)}-{a}-{b}", text)
+            for a, b, text in _row_chunks(rows, self.budget, self.count)
         ]
 
 
@@ -128,14 +127,6 @@ def _row_chunks(rows: list[str], budget: int, count: TokenCounter) -> list[tuple
         else:
             chunks.append((number, number, row))
     return chunks
-
-
-def _chunk_linenos(block: Block, rows: list[int], first: bool) -> tuple[int, ...]:
-    """The lines of a table chunk's rows (the first chunk also the lines above them: the header), so a chunk of a
-    table printed over pages cites its own pages, not all of the table's."""
-    own = {lineno for n in rows for lineno in block.row_linenos[n]}
-    above = {lineno for lineno in block.linenos if first and lineno <= min(own, default=lineno)}
-    return tuple(sorted(own | above)) or tuple(block.all_linenos())
 
 
 def _rows(first: int, last: int) -> str:
